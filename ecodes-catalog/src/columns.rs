@@ -1,0 +1,233 @@
+//! The header row: which column holds what.
+
+use std::fmt::Write as _;
+
+use crate::Problem;
+
+const REQUIRED: [&str; 4] = ["code", "subsystem", "name", "severity"];
+
+/// Where each known column sits in a row.
+#[derive(Debug)]
+pub(crate) struct Columns {
+    pub(crate) code: usize,
+    pub(crate) subsystem: usize,
+    pub(crate) name: usize,
+    pub(crate) severity: usize,
+    /// Language tags in the order of their `message_<lang>` columns; the first is the default.
+    pub(crate) languages: Vec<String>,
+    /// The `message_<lang>` column of each language.
+    pub(crate) messages: Vec<usize>,
+    /// The `help_<lang>` column of each language, when there is one.
+    pub(crate) helps: Vec<Option<usize>>,
+    /// Every column's header text, for messages.
+    pub(crate) names: Vec<String>,
+}
+
+/// Maps the header row. Returns `None` when a required column is missing, since no row can be
+/// read without it; every other header problem is reported and the column ignored.
+pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut fixed: [Option<usize>; 4] = [None; 4];
+    let mut languages: Vec<String> = Vec::new();
+    let mut messages = Vec::new();
+    let mut helps: Vec<(String, usize)> = Vec::new();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+
+    for (index, raw) in header.iter().enumerate() {
+        let column = raw.trim();
+        let number = index + 1;
+        if column.is_empty() {
+            problems.push(Problem::at(
+                line,
+                format!("column {number} has an empty name; name it or remove it"),
+            ));
+            continue;
+        }
+        if let Some(&(_, first)) = seen.iter().find(|(name, _)| *name == column) {
+            problems.push(Problem::at(
+                line,
+                format!("duplicate column `{column}` (columns {first} and {number})"),
+            ));
+            continue;
+        }
+        seen.push((column, number));
+        if let Some(slot) = REQUIRED.iter().position(|&name| name == column) {
+            fixed[slot] = Some(index);
+        } else if let Some(lang) = column.strip_prefix("message_") {
+            match check_language(lang, column) {
+                Ok(()) => {
+                    languages.push(lang.to_owned());
+                    messages.push(index);
+                }
+                Err(message) => problems.push(Problem::at(line, message)),
+            }
+        } else if let Some(lang) = column.strip_prefix("help_") {
+            match check_language(lang, column) {
+                Ok(()) => helps.push((lang.to_owned(), index)),
+                Err(message) => problems.push(Problem::at(line, message)),
+            }
+        } else {
+            problems.push(Problem::at(line, unknown_column(column, header)));
+        }
+    }
+
+    let mut help_columns = vec![None; languages.len()];
+    for (lang, index) in helps {
+        match languages.iter().position(|known| *known == lang) {
+            Some(slot) => help_columns[slot] = Some(index),
+            None => problems.push(Problem::at(
+                line,
+                format!(
+                    "column `help_{lang}` has no matching `message_{lang}` column; add \
+                     `message_{lang}` or fix the language tag"
+                ),
+            )),
+        }
+    }
+
+    let mut missing: Vec<&str> = REQUIRED
+        .iter()
+        .zip(fixed)
+        .filter(|(_, found)| found.is_none())
+        .map(|(name, _)| *name)
+        .collect();
+    if languages.is_empty() {
+        missing.push("message_<lang>");
+    }
+    for name in &missing {
+        problems.push(Problem::at(
+            line,
+            format!(
+                "missing required column `{name}`; the header must name code, subsystem, name, \
+                 severity and at least one message_<lang> column, such as \
+                 `code,subsystem,name,severity,message_en`"
+            ),
+        ));
+    }
+    if !missing.is_empty() {
+        return (None, problems);
+    }
+    let [Some(code), Some(subsystem), Some(name), Some(severity)] = fixed else {
+        return (None, problems);
+    };
+    let columns = Columns {
+        code,
+        subsystem,
+        name,
+        severity,
+        languages,
+        messages,
+        helps: help_columns,
+        names: header.iter().map(|name| name.trim().to_owned()).collect(),
+    };
+    (Some(columns), problems)
+}
+
+fn check_language(lang: &str, column: &str) -> Result<(), String> {
+    let mut parts = lang.split(['_', '-']);
+    let valid = lang.starts_with(|c: char| c.is_ascii_lowercase())
+        && parts.all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid language tag `{lang}` in column `{column}`; use a lowercase tag such as `zh`, \
+             `en` or `zh_tw`"
+        ))
+    }
+}
+
+fn unknown_column(column: &str, header: &[String]) -> String {
+    let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
+    candidates.push("message_en".to_owned());
+    candidates.push("help_en".to_owned());
+    for other in header {
+        let other = other.trim();
+        if let Some(lang) = other
+            .strip_prefix("message_")
+            .or_else(|| other.strip_prefix("help_"))
+        {
+            candidates.push(format!("message_{lang}"));
+            candidates.push(format!("help_{lang}"));
+        }
+    }
+    let best = candidates
+        .iter()
+        .map(|candidate| (strsim::levenshtein(column, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .min_by_key(|(distance, _)| *distance);
+    let mut message = format!(
+        "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang> or \
+         help_<lang>"
+    );
+    if let Some((_, suggestion)) = best {
+        let _ = write!(message, " (did you mean `{suggestion}`?)");
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(text: &str) -> Vec<String> {
+        text.split(',').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn maps_columns_in_any_order() {
+        let (columns, problems) = map_header(
+            &header("message_zh,help_en,severity,name,code,subsystem,message_en,help_zh"),
+            1,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let columns = columns.unwrap();
+        assert_eq!(columns.languages, ["zh", "en"]);
+        assert_eq!(columns.messages, [0, 6]);
+        assert_eq!(columns.helps, [Some(7), Some(1)]);
+        assert_eq!((columns.code, columns.subsystem), (4, 5));
+    }
+
+    #[test]
+    fn suggests_the_column_a_typo_meant() {
+        let (columns, problems) = map_header(
+            &header("code,subsystem,name,severity,message_zh,mesage_en"),
+            1,
+        );
+        assert!(columns.is_some());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message().contains("did you mean `message_en`?"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn reports_every_missing_column_at_once() {
+        let (columns, problems) = map_header(&header("code,name"), 1);
+        assert!(columns.is_none());
+        let missing: Vec<_> = problems.iter().map(Problem::message).collect();
+        assert_eq!(missing.len(), 3, "{missing:?}");
+        assert!(missing[0].starts_with("missing required column `subsystem`"));
+        assert!(missing[2].starts_with("missing required column `message_<lang>`"));
+    }
+
+    #[test]
+    fn rejects_duplicates_orphan_helps_and_bad_tags() {
+        let (_, problems) = map_header(
+            &header("code,subsystem,name,severity,message_en,code,help_fr,message_EN,"),
+            1,
+        );
+        let messages: Vec<_> = problems.iter().map(Problem::message).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages[0].starts_with("duplicate column `code` (columns 1 and 6)"));
+        assert!(messages[1].starts_with("invalid language tag `EN`"));
+        assert!(messages[2].starts_with("column 9 has an empty name"));
+        assert!(messages[3].starts_with("column `help_fr` has no matching `message_fr`"));
+    }
+}

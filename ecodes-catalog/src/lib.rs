@@ -1,0 +1,74 @@
+//! Reads, parses and validates ecodes error-code catalogs.
+//!
+//! A catalog is a CSV file (`codes.csv`) with a header row naming these columns, in any order:
+//!
+//! | column | content |
+//! |---|---|
+//! | `code` | decimal, fits in a `u32`, unique in the catalog |
+//! | `subsystem` | an UpperCamelCase identifier; one generated enum per subsystem |
+//! | `name` | an UpperCamelCase identifier, unique within its subsystem |
+//! | `severity` | `Info`, `Warning`, `Error`, or empty for unspecified |
+//! | `message_<lang>` | the message in one language; at least one; the first is the default |
+//! | `help_<lang>` | optional: possible causes and the solution |
+//!
+//! Fields follow RFC 4180 quoting; a UTF-8 BOM and CRLF line endings are accepted. Any other
+//! column is an error, so a typo such as `mesage_en` cannot go unnoticed.
+//!
+//! This crate is plain Rust with no `syn`: the `ecodes` macros, the `ecodes` command, the fuzzers
+//! and the tests all call it, so they apply the same rules and print the same messages. Every
+//! problem in a file is reported at once, each with its line:
+//!
+//! ```
+//! let csv = "code,subsystem,name,severity,message_en\n\
+//!            3530,Cdp,FileChecksum,Error,File checksum error\n\
+//!            3530,Cdp,Other,Fatal,Oops\n";
+//! let problems = ecodes_catalog::Catalog::from_csv(csv.as_bytes()).unwrap_err();
+//! let rendered: Vec<String> = problems.iter().map(|p| p.display_in("codes.csv").to_string()).collect();
+//! assert_eq!(rendered, [
+//!     "codes.csv:3: unknown severity `Fatal`; expected one of Info, Warning, Error, or empty",
+//!     "codes.csv:3: duplicate code 3530 (first defined on line 2)",
+//! ]);
+//! ```
+
+mod columns;
+mod fields;
+mod model;
+mod parse;
+mod problem;
+mod quotes;
+mod severity;
+
+use std::path::Path;
+
+pub use fields::{RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
+pub use model::{Catalog, Entry, Subsystem};
+pub use parse::{parse, Parsed};
+pub use problem::Problem;
+pub use severity::{ParseSeverityError, Severity};
+
+/// Reads and parses the catalog file at `path` leniently: the valid rows and every problem.
+///
+/// A file that cannot be read gives one whole-file problem that says why.
+pub fn read_file(path: &Path) -> Parsed {
+    match std::fs::read(path) {
+        Ok(bytes) => parse(&bytes),
+        Err(err) => Parsed {
+            catalog: Catalog::default(),
+            problems: vec![Problem::whole_file(format!(
+                "cannot read the catalog `{}`: {}",
+                path.display(),
+                describe_io_error(&err)
+            ))],
+        },
+    }
+}
+
+/// The OS reason for an I/O error, without Rust's `(os error N)` suffix, for messages such as
+/// `cannot read the catalog: No such file or directory`.
+pub fn describe_io_error(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
+}

@@ -1,0 +1,157 @@
+//! The validated catalog: subsystems, entries and their text.
+
+use crate::Severity;
+
+/// A validated catalog: every code unique, every name a valid identifier, every row complete.
+///
+/// Build one with [`Catalog::from_csv`] or [`crate::read_file`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    pub(crate) languages: Vec<String>,
+    pub(crate) subsystems: Vec<Subsystem>,
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// A group of codes that becomes one generated enum, such as `Cdp` or `Ha`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subsystem {
+    pub(crate) name: String,
+    pub(crate) line: u64,
+    /// Indices into [`Catalog::entries`], ascending by code.
+    pub(crate) entries: Vec<usize>,
+}
+
+/// One row of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub(crate) code: u32,
+    pub(crate) subsystem: usize,
+    pub(crate) name: String,
+    pub(crate) severity: Option<Severity>,
+    /// One per catalog language, in [`Catalog::languages`] order; empty when the cell is blank.
+    pub(crate) messages: Vec<String>,
+    /// One per catalog language; empty when the cell is blank or the column absent.
+    pub(crate) helps: Vec<String>,
+    pub(crate) line: u64,
+}
+
+impl Catalog {
+    /// The language tags of the `message_<lang>` columns, in column order.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// The catalog's default language: the tag of its first `message_<lang>` column.
+    pub fn default_language(&self) -> Option<&str> {
+        self.languages.first().map(String::as_str)
+    }
+
+    /// The position of a language tag in [`Catalog::languages`].
+    pub fn language_index(&self, lang: &str) -> Option<usize> {
+        self.languages.iter().position(|known| known == lang)
+    }
+
+    /// The subsystems in the order they first appear in the file.
+    pub fn subsystems(&self) -> &[Subsystem] {
+        &self.subsystems
+    }
+
+    /// Every entry, in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entries of one subsystem, ascending by code.
+    pub fn entries_of<'a>(&'a self, subsystem: &'a Subsystem) -> impl Iterator<Item = &'a Entry> {
+        subsystem.entries.iter().map(|&index| &self.entries[index])
+    }
+
+    /// The subsystem an entry belongs to.
+    pub fn subsystem_of(&self, entry: &Entry) -> &Subsystem {
+        &self.subsystems[entry.subsystem]
+    }
+
+    /// Looks an entry up by its code.
+    pub fn get(&self, code: u32) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.code == code)
+    }
+
+    /// Looks a subsystem up by name.
+    pub fn subsystem(&self, name: &str) -> Option<&Subsystem> {
+        self.subsystems
+            .iter()
+            .find(|subsystem| subsystem.name == name)
+    }
+}
+
+impl Subsystem {
+    /// The subsystem's name, an UpperCamelCase identifier.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The line of the first row that names this subsystem.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// How many entries the subsystem has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the subsystem has no entries (never true for a parsed catalog).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl Entry {
+    /// The numeric code.
+    pub fn code(&self) -> u32 {
+        self.code
+    }
+
+    /// The entry's name, an UpperCamelCase identifier unique within its subsystem.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The severity, or `None` when the catalog leaves it blank.
+    pub fn severity(&self) -> Option<Severity> {
+        self.severity
+    }
+
+    /// The 1-based line of the row in the catalog file.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// The message in the language at `index` of [`Catalog::languages`], `None` when blank.
+    pub fn message(&self, index: usize) -> Option<&str> {
+        non_empty(self.messages.get(index))
+    }
+
+    /// The possible causes and solution in the language at `index`, `None` when blank.
+    pub fn help(&self, index: usize) -> Option<&str> {
+        non_empty(self.helps.get(index))
+    }
+
+    /// Whether the row has a message in at least one language.
+    pub fn is_documented(&self) -> bool {
+        self.messages.iter().any(|message| !message.is_empty())
+    }
+
+    /// The message in the first language that has one, so that every documented code shows
+    /// some text; `None` for an undocumented row.
+    pub fn any_message(&self) -> Option<&str> {
+        self.messages
+            .iter()
+            .find(|message| !message.is_empty())
+            .map(String::as_str)
+    }
+}
+
+fn non_empty(text: Option<&String>) -> Option<&str> {
+    text.map(String::as_str).filter(|text| !text.is_empty())
+}

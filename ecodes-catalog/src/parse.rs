@@ -1,0 +1,442 @@
+//! From CSV bytes to a [`Catalog`], collecting every problem on the way.
+
+use std::collections::HashMap;
+
+use crate::columns::{map_header, Columns};
+use crate::fields::{
+    check_ident, parse_code, parse_severity, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES,
+};
+use crate::model::{Catalog, Entry, Subsystem};
+use crate::{quotes, Problem};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The outcome of reading a catalog leniently: every valid row, and every problem.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The rows that passed validation. Rows with a problem are left out, so a tool can still
+    /// use (or a macro still expand) everything that is right.
+    pub catalog: Catalog,
+    /// Every problem in the file, sorted by line.
+    pub problems: Vec<Problem>,
+}
+
+impl Parsed {
+    /// The catalog if there were no problems, or every problem.
+    ///
+    /// # Errors
+    /// Returns all problems when there is at least one.
+    pub fn into_result(self) -> Result<Catalog, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(self.catalog)
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+impl Catalog {
+    /// Parses and validates catalog CSV.
+    ///
+    /// # Errors
+    /// Returns every problem in the file, each with its line, when there is at least one.
+    ///
+    /// # Examples
+    /// ```
+    /// use ecodes_catalog::Catalog;
+    ///
+    /// let csv = "code,subsystem,name,severity,message_en\n3530,Cdp,FileChecksum,Error,File checksum error\n";
+    /// let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+    /// assert_eq!(catalog.get(3530).unwrap().name(), "FileChecksum");
+    ///
+    /// let problems = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n35x0,Cdp,A,,\n").unwrap_err();
+    /// assert_eq!(problems[0].display_in("codes.csv").to_string(), "codes.csv:2: code `35x0` is not a decimal number");
+    /// ```
+    pub fn from_csv(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
+        parse(bytes).into_result()
+    }
+}
+
+/// Parses catalog CSV leniently: the valid rows and every problem.
+pub fn parse(bytes: &[u8]) -> Parsed {
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let quoting = quotes::check(bytes);
+    let mut parser = Parser {
+        problems: quoting.problems,
+        ..Parser::default()
+    };
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut columns: Option<Columns> = None;
+    let mut header_seen = false;
+    // csv counts record terminators, not the newlines inside quoted fields, so lines are counted
+    // here from byte offsets.
+    let mut lines = LineCounter::default();
+    loop {
+        let start = reader.position().byte();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(err) => {
+                // With `flexible` and byte records, the reader only fails on I/O, which cannot
+                // happen on a slice; report it rather than lose it.
+                let line = lines.line_at(bytes, start);
+                parser
+                    .problems
+                    .push(Problem::at(line, format!("cannot read row: {err}")));
+                break;
+            }
+        }
+        let start = record.position().map_or(start, csv::Position::byte);
+        let line = lines.line_at(bytes, start);
+        let at_end = usize::try_from(reader.position().byte()).is_ok_and(|end| end >= bytes.len());
+        if quoting.unterminated_at.is_some() && at_end {
+            // This record swallowed the rest of the file; the quote problem already says why.
+            break;
+        }
+        if header_seen {
+            if let Some(columns) = &columns {
+                parser.row(columns, &record, line);
+            }
+        } else {
+            header_seen = true;
+            let header = parser.decode(&record, line, None);
+            let (mapped, problems) = map_header(&header, line);
+            parser.problems.extend(problems);
+            if let Some(mapped) = &mapped {
+                parser.catalog.languages.clone_from(&mapped.languages);
+            }
+            columns = mapped;
+        }
+    }
+    if !header_seen {
+        parser.problems.push(Problem::whole_file(
+            "the catalog is empty; its first line must be a header such as \
+             `code,subsystem,name,severity,message_en`",
+        ));
+    }
+    parser.finish()
+}
+
+#[derive(Default)]
+struct Parser {
+    catalog: Catalog,
+    problems: Vec<Problem>,
+    /// Line of the first row with each code.
+    code_lines: HashMap<u32, u64>,
+    /// Line of the first row with each (subsystem index, name).
+    name_lines: HashMap<(usize, String), u64>,
+}
+
+impl Parser {
+    /// Decodes every field as UTF-8, reporting each invalid one on the line its bad byte is on.
+    fn decode(
+        &mut self,
+        record: &csv::ByteRecord,
+        line: u64,
+        columns: Option<&Columns>,
+    ) -> Vec<String> {
+        let mut newlines_before = 0;
+        let mut fields = Vec::with_capacity(record.len());
+        for (index, field) in record.iter().enumerate() {
+            match std::str::from_utf8(field) {
+                Ok(text) => fields.push(text.to_owned()),
+                Err(err) => {
+                    let valid = &field[..err.valid_up_to()];
+                    let bad_line = line + newlines_before + count_newlines(valid);
+                    let column = columns
+                        .and_then(|columns| columns.names.get(index))
+                        .map_or_else(
+                            || format!("column {}", index + 1),
+                            |name| format!("column `{name}`"),
+                        );
+                    self.problems.push(Problem::at(
+                        bad_line,
+                        format!(
+                            "invalid UTF-8 in {column} (byte 0x{:02X}); save the catalog as UTF-8",
+                            field[err.valid_up_to()]
+                        ),
+                    ));
+                    fields.push(String::from_utf8_lossy(field).into_owned());
+                }
+            }
+            newlines_before += count_newlines(field);
+        }
+        fields
+    }
+
+    fn row(&mut self, columns: &Columns, record: &csv::ByteRecord, line: u64) {
+        let problems_before = self.problems.len();
+        if record.len() != columns.names.len() {
+            self.problems.push(Problem::at(
+                line,
+                format!(
+                    "expected {} fields, as in the header, but found {}; check for a missing or \
+                     extra comma, or quote a field that contains a comma",
+                    columns.names.len(),
+                    record.len()
+                ),
+            ));
+            return;
+        }
+        let fields = self.decode(record, line, Some(columns));
+        let code = parse_code(&fields[columns.code]);
+        let subsystem = fields[columns.subsystem].trim();
+        let name = fields[columns.name].trim();
+        let severity = parse_severity(&fields[columns.severity]);
+        let mut fail = |message: String| self.problems.push(Problem::at(line, message));
+
+        let code = code.map_err(&mut fail).ok();
+        let subsystem_ok = check_ident(subsystem, "subsystem")
+            .map_err(&mut fail)
+            .is_ok();
+        let name_ok = check_ident(name, "name").map_err(&mut fail).is_ok();
+        let severity = severity.map_err(&mut fail).ok();
+        if subsystem_ok && RESERVED_TYPE_NAMES.contains(&subsystem) {
+            fail(format!(
+                "subsystem `{subsystem}` collides with the generated type `{subsystem}`; choose \
+                 another subsystem name"
+            ));
+        }
+        if subsystem_ok && RESERVED_VARIANT_NAMES.contains(&subsystem) {
+            fail(format!(
+                "subsystem `{subsystem}` collides with the generated constant \
+                 `Code::{subsystem}`; choose another subsystem name"
+            ));
+        }
+        if name_ok && RESERVED_VARIANT_NAMES.contains(&name) {
+            fail(format!(
+                "name `{name}` collides with the generated constant `{subsystem}::{name}`; choose \
+                 another name"
+            ));
+        }
+        if let Some(code) = code {
+            if let Some(first) = self.code_lines.get(&code) {
+                fail(format!(
+                    "duplicate code {code} (first defined on line {first})"
+                ));
+            }
+        }
+        let subsystem_index = self
+            .catalog
+            .subsystems
+            .iter()
+            .position(|s| s.name == subsystem);
+        if let Some(index) = subsystem_index {
+            if let Some(first) = self.name_lines.get(&(index, name.to_owned())) {
+                fail(format!(
+                    "duplicate name `{name}` in subsystem `{subsystem}` (first defined on line {first})"
+                ));
+            }
+        }
+        let (Some(code), Some(severity)) = (code, severity) else {
+            return;
+        };
+        if self.problems.len() > problems_before {
+            return;
+        }
+
+        let subsystem_index = subsystem_index.unwrap_or_else(|| {
+            self.catalog.subsystems.push(Subsystem {
+                name: subsystem.to_owned(),
+                line,
+                entries: Vec::new(),
+            });
+            self.catalog.subsystems.len() - 1
+        });
+        self.code_lines.insert(code, line);
+        self.name_lines
+            .insert((subsystem_index, name.to_owned()), line);
+        let text = |column: Option<usize>| column.map(|c| fields[c].clone()).unwrap_or_default();
+        let entry = Entry {
+            code,
+            subsystem: subsystem_index,
+            name: name.to_owned(),
+            severity,
+            messages: columns.messages.iter().map(|&c| text(Some(c))).collect(),
+            helps: columns.helps.iter().map(|&c| text(c)).collect(),
+            line,
+        };
+        self.catalog.subsystems[subsystem_index]
+            .entries
+            .push(self.catalog.entries.len());
+        self.catalog.entries.push(entry);
+    }
+
+    fn finish(mut self) -> Parsed {
+        let entries = &self.catalog.entries;
+        for subsystem in &mut self.catalog.subsystems {
+            subsystem.entries.sort_by_key(|&index| entries[index].code);
+        }
+        // Stable, so problems on one line keep the order they were found in.
+        self.problems
+            .sort_by_key(|problem| problem.line().unwrap_or(0));
+        Parsed {
+            catalog: self.catalog,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Turns increasing byte offsets into 1-based line numbers in one pass over the file.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
+        let mut offset =
+            usize::try_from(offset).map_or(bytes.len(), |offset| offset.min(bytes.len()));
+        // csv may place a record's start on the line break that ends the previous record.
+        while matches!(bytes.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset >= self.offset {
+            self.newlines += count_newlines(&bytes[self.offset..offset]);
+            self.offset = offset;
+        }
+        self.newlines + 1
+    }
+}
+
+#[allow(
+    clippy::naive_bytecount,
+    reason = "catalogs are small; not worth a dependency"
+)]
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Severity;
+
+    const HEADER: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en\n";
+
+    fn problems(body: &str) -> Vec<String> {
+        parse(format!("{HEADER}{body}").as_bytes())
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("codes.csv").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reads_bom_crlf_and_quoted_multiline_fields() {
+        let csv = "\u{FEFF}code,subsystem,name,severity,message_en,help_en\r\n\
+                   3530,Cdp,FileChecksum,Error,\"Checksum, \"\"file\"\"\",\"line one\r\nline two\"\r\n\
+                   3531,Cdp,CdpDescriptor,,Bad descriptor,\r\n";
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        assert_eq!(catalog.languages(), ["en"]);
+        let first = catalog.get(3530).unwrap();
+        assert_eq!(first.message(0), Some("Checksum, \"file\""));
+        assert_eq!(first.help(0), Some("line one\r\nline two"));
+        assert_eq!(first.severity(), Some(Severity::Error));
+        let second = catalog.get(3531).unwrap();
+        assert_eq!(
+            (second.line(), second.severity(), second.help(0)),
+            (4, None, None)
+        );
+    }
+
+    #[test]
+    fn groups_subsystems_in_first_appearance_order_sorted_by_code() {
+        let csv = format!("{HEADER}4001,Ha,B,,,,,\n3530,Cdp,X,,,,,\n4000,Ha,A,,,,,\n");
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        let names: Vec<_> = catalog.subsystems().iter().map(Subsystem::name).collect();
+        assert_eq!(names, ["Ha", "Cdp"]);
+        let ha: Vec<_> = catalog
+            .entries_of(&catalog.subsystems()[0])
+            .map(Entry::code)
+            .collect();
+        assert_eq!(ha, [4000, 4001]);
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line_and_keeps_the_valid_rows() {
+        let parsed = parse(
+            format!(
+                "{HEADER}3530,Cdp,FileChecksum,Error,a,b,,\n\
+                 3530,Cdp,Again,Error,a,b,,\n\
+                 3531,Cdp,FileChecksum,Info,a,b,,\n\
+                 x,cdp,bad name,Fatal,a,b,,\n\
+                 3532,Cdp,Short\n\
+                 3533,Cdp,Fine,,,,,\n"
+            )
+            .as_bytes(),
+        );
+        let rendered: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("codes.csv").to_string())
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                "codes.csv:3: duplicate code 3530 (first defined on line 2)",
+                "codes.csv:4: duplicate name `FileChecksum` in subsystem `Cdp` (first defined on line 2)",
+                "codes.csv:5: code `x` is not a decimal number",
+                "codes.csv:5: subsystem `cdp` is not an UpperCamelCase Rust identifier (ASCII letters and digits, starting with an uppercase letter); did you mean `Cdp`?",
+                "codes.csv:5: name `bad name` is not an UpperCamelCase Rust identifier (ASCII letters and digits, starting with an uppercase letter); did you mean `BadName`?",
+                "codes.csv:5: unknown severity `Fatal`; expected one of Info, Warning, Error, or empty",
+                "codes.csv:6: expected 8 fields, as in the header, but found 3; check for a missing or extra comma, or quote a field that contains a comma",
+            ]
+        );
+        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        assert_eq!(codes, [3530, 3533]);
+    }
+
+    #[test]
+    fn reports_invalid_utf8_on_the_line_of_the_bad_byte() {
+        let mut csv = HEADER.as_bytes().to_vec();
+        csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo \xFF\",,,\n");
+        let problems: Vec<_> = parse(&csv)
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("codes.csv").to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            ["codes.csv:3: invalid UTF-8 in column `message_zh` (byte 0xFF); save the catalog as UTF-8"]
+        );
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_one_problem_not_a_cascade() {
+        let found = problems("3530,Cdp,A,,\"open,,,\n3531,Cdp,B,,,,,\n3532,Cdp,C,,,,,\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("codes.csv:2: unterminated quoted field"));
+    }
+
+    #[test]
+    fn rejects_names_that_collide_with_generated_items() {
+        let found = problems("1,Code,A,,,,,\n2,Cdp,ALL,,,,,\n3,ALL,B,,,,,\n4,Cdp,Self,,,,,\n");
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found[0].contains("subsystem `Code` collides with the generated type"));
+        assert!(found[1].contains("name `ALL` collides with the generated constant `Cdp::ALL`"));
+        assert!(found[2].contains("subsystem `ALL` collides with the generated constant"));
+        assert!(found[3].contains("`Self` is a Rust keyword"));
+    }
+
+    #[test]
+    fn an_empty_file_says_what_the_header_should_be() {
+        let problems = Catalog::from_csv(b"").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with("the catalog is empty"));
+        assert_eq!(problems[0].line(), None);
+    }
+
+    #[test]
+    fn a_missing_column_stops_row_checks_but_is_reported_on_line_one() {
+        let problems = Catalog::from_csv(b"code,name,message_en\n1,A,x\n").unwrap_err();
+        let lines: Vec<_> = problems.iter().map(Problem::line).collect();
+        assert_eq!(lines, [Some(1), Some(1)]);
+    }
+}

@@ -1,0 +1,83 @@
+//! Doc comments for generated items, so rustdoc and IDE hovers show the catalog's text.
+
+use std::fmt::Write as _;
+
+use ecodes_catalog::{Catalog, Entry, Subsystem};
+
+/// The doc comment of one variant: code, severity, and message and help in every language.
+pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
+    let severity = entry
+        .severity()
+        .map_or("severity unspecified", |severity| severity.as_str());
+    let mut doc = format!(" `{}` · {severity}", entry.code());
+    if !entry.is_documented() {
+        doc.push_str("\n\n Undocumented: the catalog has no text for this code.");
+    }
+    for (index, lang) in catalog.languages().iter().enumerate() {
+        if let Some(message) = entry.message(index) {
+            let _ = write!(doc, "\n\n **{lang}**: {}", escape(message));
+        }
+        if let Some(help) = entry.help(index) {
+            let _ = write!(doc, "\n\n > {}", escape(help).replace('\n', "\n > "));
+        }
+    }
+    doc
+}
+
+/// The doc comment of one subsystem enum.
+pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) -> String {
+    let mut codes = catalog.entries_of(subsystem).map(Entry::code);
+    let first = codes.next().unwrap_or_default();
+    let last = codes.last().unwrap_or(first);
+    format!(
+        " Error codes of the `{}` subsystem: {} codes from {first} to {last}, generated from \
+         `{}`.\n\n Each variant's discriminant is its code.",
+        subsystem.name(),
+        subsystem.len(),
+        escape(file),
+    )
+}
+
+/// Escapes Markdown so catalog text renders as written: brackets would otherwise become
+/// (broken) intra-doc links, and `<`, `*`, `_` or `` ` `` would change the formatting.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        if c != '\r' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_code_severity_and_every_language() {
+        let catalog = Catalog::from_csv(
+            "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en\n\
+             3530,Cdp,FileChecksum,Error,文件Checksum错误,File [checksum] error,文件不同步,\"Out of\nsync\"\n\
+             3521,Cdp,Undocumented3521,,,,,\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let doc = variant(&catalog, catalog.get(3530).unwrap());
+        assert_eq!(
+            doc,
+            " `3530` · Error\n\n **zh**: 文件Checksum错误\n\n > 文件不同步\n\n **en**: File \\[checksum\\] error\n\n > Out of\n > sync"
+        );
+        let blank = variant(&catalog, catalog.get(3521).unwrap());
+        assert_eq!(
+            blank,
+            " `3521` · severity unspecified\n\n Undocumented: the catalog has no text for this code."
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! Turns a validated catalog into tokens.
+//!
+//! Everything generated refers to items by absolute path (`::core::…`, `::ecodes::…`) so it
+//! compiles inside `#![no_implicit_prelude]` and next to user types named `Option` or `Result`.
+//! Work that does not depend on the catalog lives in `ecodes::__private`, compiled once; what is
+//! emitted per code is one variant, one `ALL` element per enum, and one name literal. Texts,
+//! severities and the lookup table are a handful of large literals, whatever the catalog's size.
+
+use std::path::Path;
+
+use ecodes_catalog::{Catalog, Entry, Subsystem};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use crate::docs;
+use crate::layout::{Layout, Lookup, PackedTexts};
+
+pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span) -> TokenStream {
+    let layout = Layout::new(catalog);
+    let mut errors = TokenStream::new();
+    let mut ident = |name: &str| {
+        if let Ok(mut ident) = syn::parse_str::<Ident>(name) {
+            ident.set_span(Span::call_site());
+            return ident;
+        }
+        // The catalog library only lets UpperCamelCase non-keywords through; this guards the
+        // contract instead of panicking if it is ever broken.
+        errors.extend(
+            syn::Error::new(span, format!("`{name}` is not a valid Rust identifier"))
+                .to_compile_error(),
+        );
+        format_ident!("__EcodesInvalid")
+    };
+    let subsystems: Vec<Ident> = catalog
+        .subsystems()
+        .iter()
+        .map(|subsystem| ident(subsystem.name()))
+        .collect();
+    let variants: Vec<Ident> = layout
+        .entries
+        .iter()
+        .map(|entry| ident(entry.name()))
+        .collect();
+
+    let table = quote!(__ECODES_CATALOG);
+    let mut tokens = errors;
+    let tracked = resolved.to_string_lossy();
+    tokens.extend(quote! {
+        // Makes cargo rebuild this crate when the catalog changes.
+        const _: &[::core::primitive::u8] = ::core::include_bytes!(#tracked);
+    });
+    tokens.extend(table_tokens(&layout, &table));
+    for (position, subsystem) in catalog.subsystems().iter().enumerate() {
+        let (base, len) = layout.groups[position];
+        tokens.extend(subsystem_enum(SubsystemEnum {
+            catalog,
+            file,
+            table: &table,
+            subsystem,
+            ty: &subsystems[position],
+            entries: &layout.entries[base..base + len],
+            variants: &variants[base..base + len],
+            base,
+        }));
+    }
+    tokens.extend(code_enum(
+        catalog,
+        file,
+        &table,
+        &layout,
+        &subsystems,
+        &variants,
+    ));
+    tokens.extend(subsystem_kind_enum(catalog, &layout, &subsystems));
+    tokens
+}
+
+#[derive(Clone, Copy)]
+struct SubsystemEnum<'a> {
+    catalog: &'a Catalog,
+    file: &'a str,
+    table: &'a TokenStream,
+    subsystem: &'a Subsystem,
+    ty: &'a Ident,
+    entries: &'a [&'a Entry],
+    variants: &'a [Ident],
+    base: usize,
+}
+
+fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
+    let SubsystemEnum {
+        catalog,
+        file,
+        table,
+        subsystem,
+        ty,
+        entries,
+        variants,
+        base,
+    } = input;
+    let len = entries.len();
+    let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
+    let codes = entries
+        .iter()
+        .map(|entry| Literal::u32_unsuffixed(entry.code()));
+    let enum_doc = docs::subsystem(catalog, subsystem, file);
+    let accessors = accessors(table, &quote!(self.__index()));
+    let mut tokens = quote! {
+        #[doc = #enum_doc]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+        )]
+        #[repr(u32)]
+        #[non_exhaustive]
+        pub enum #ty {
+            #( #[doc = #docs] #variants = #codes, )*
+        }
+
+        impl #ty {
+            /// Every code of this subsystem, ascending.
+            pub const ALL: &'static [Self] = &[ #( Self::#variants ),* ];
+
+            /// The numeric code, which is also the discriminant.
+            #[inline]
+            #[must_use]
+            pub const fn code(self) -> ::core::primitive::u32 {
+                self as ::core::primitive::u32
+            }
+
+            /// The variant with this code, if this subsystem has it.
+            #[inline]
+            #[must_use]
+            pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
+                match #table.index_in(code, #base, #len) {
+                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            /// The subsystem this code belongs to.
+            #[inline]
+            #[must_use]
+            pub const fn subsystem(self) -> Subsystem {
+                Subsystem::#ty
+            }
+
+            #[inline]
+            const fn __index(self) -> ::core::primitive::usize {
+                #table.known(self as ::core::primitive::u32)
+            }
+
+            #accessors
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for ::core::primitive::u32 {
+            #[inline]
+            fn from(code: #ty) -> Self {
+                code.code()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<::core::primitive::u32> for #ty {
+            type Error = ::ecodes::UnknownCode;
+
+            #[inline]
+            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
+                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for Code {
+            #[inline]
+            fn from(code: #ty) -> Self {
+                Code::#ty(code)
+            }
+        }
+    };
+    tokens.extend(common_impls(&quote!(#ty)));
+    tokens.extend(quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    });
+    tokens
+}
+
+fn code_enum(
+    catalog: &Catalog,
+    file: &str,
+    table: &TokenStream,
+    layout: &Layout<'_>,
+    subsystems: &[Ident],
+    variants: &[Ident],
+) -> TokenStream {
+    let mut code_all = Vec::with_capacity(variants.len());
+    for (ty, &(base, len)) in subsystems.iter().zip(&layout.groups) {
+        code_all.extend(
+            variants[base..base + len]
+                .iter()
+                .map(|variant| quote!(Code::#ty(#ty::#variant))),
+        );
+    }
+    let subsystem_docs = catalog
+        .subsystems()
+        .iter()
+        .map(|subsystem| format!(" Codes of the `{}` subsystem.", subsystem.name()));
+    let languages = catalog.languages();
+    let code_accessors = accessors(table, &quote!(self.__index()));
+    let file_doc = format!(" Any code of the catalog `{file}`, by subsystem.");
+    let code_impls = common_impls(&quote!(Code));
+    let subsystem_idents = subsystems;
+    quote! {
+        #[doc = #file_doc]
+        ///
+        /// `Code` orders by the numeric code.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::fmt::Debug,
+        )]
+        #[non_exhaustive]
+        pub enum Code {
+            #( #[doc = #subsystem_docs] #subsystem_idents(#subsystem_idents), )*
+        }
+
+        impl Code {
+            /// Every code, grouped by subsystem in catalog order, each group ascending.
+            pub const ALL: &'static [Self] = &[ #( #code_all ),* ];
+
+            /// The catalog's language tags; the first is the default language.
+            pub const LANGUAGES: &'static [&'static ::core::primitive::str] = &[ #( #languages ),* ];
+
+            /// The numeric code.
+            #[inline]
+            #[must_use]
+            pub const fn code(self) -> ::core::primitive::u32 {
+                match self {
+                    #( Self::#subsystem_idents(code) => code.code(), )*
+                }
+            }
+
+            /// The entry with this code, if the catalog has it.
+            #[inline]
+            #[must_use]
+            pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
+                match #table.index_of(code) {
+                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            /// The subsystem this code belongs to.
+            #[inline]
+            #[must_use]
+            pub const fn subsystem(self) -> Subsystem {
+                match self {
+                    #( Self::#subsystem_idents(_) => Subsystem::#subsystem_idents, )*
+                }
+            }
+
+            #[inline]
+            const fn __index(self) -> ::core::primitive::usize {
+                #table.known(self.code())
+            }
+
+            #code_accessors
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialOrd for Code {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::Ord for Code {
+            #[inline]
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.code(), &other.code())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<Code> for ::core::primitive::u32 {
+            #[inline]
+            fn from(code: Code) -> Self {
+                code.code()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<::core::primitive::u32> for Code {
+            type Error = ::ecodes::UnknownCode;
+
+            #[inline]
+            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
+                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
+                }
+            }
+        }
+
+        #code_impls
+
+    }
+}
+
+fn subsystem_kind_enum(
+    catalog: &Catalog,
+    layout: &Layout<'_>,
+    subsystems: &[Ident],
+) -> TokenStream {
+    let names = catalog.subsystems().iter().map(Subsystem::name);
+    let docs = catalog
+        .subsystems()
+        .iter()
+        .map(|subsystem| format!(" The `{}` subsystem.", subsystem.name()));
+    let bases = layout.groups.iter().map(|(base, _)| *base);
+    let lens = layout.groups.iter().map(|(_, len)| *len);
+    let subsystem_idents = subsystems;
+    quote! {
+        /// The subsystems of the catalog, one per generated enum.
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+            ::core::fmt::Debug,
+        )]
+        #[non_exhaustive]
+        pub enum Subsystem {
+            #( #[doc = #docs] #subsystem_idents, )*
+        }
+
+        impl Subsystem {
+            /// Every subsystem, in catalog order.
+            pub const ALL: &'static [Self] = &[ #( Self::#subsystem_idents ),* ];
+
+            /// The subsystem's name, as written in the catalog.
+            #[inline]
+            #[must_use]
+            pub const fn name(self) -> &'static ::core::primitive::str {
+                match self {
+                    #( Self::#subsystem_idents => #names, )*
+                }
+            }
+
+            /// The subsystem's codes, ascending.
+            #[inline]
+            #[must_use]
+            pub const fn codes(self) -> &'static [Code] {
+                match self {
+                    #( Self::#subsystem_idents => Code::ALL.split_at(#bases).1.split_at(#lens).0, )*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for Subsystem {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.name())
+            }
+        }
+    }
+}
+
+/// The accessors every generated type has, reading entry `index` of the catalog table.
+fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
+    quote! {
+        /// The severity, or `None` when the catalog leaves it blank.
+        #[inline]
+        #[must_use]
+        pub const fn severity(self) -> ::core::option::Option<::ecodes::Severity> {
+            #table.severity(#index)
+        }
+
+        /// The entry's name in its subsystem, as written in the catalog.
+        #[inline]
+        #[must_use]
+        pub const fn name(self) -> &'static ::core::primitive::str {
+            #table.name(#index)
+        }
+
+        /// The message in the catalog's default language, falling back to the first language
+        /// that has one; empty for an undocumented entry.
+        #[inline]
+        #[must_use]
+        pub fn message(self) -> &'static ::core::primitive::str {
+            #table.message(#index)
+        }
+
+        /// The possible causes and solution, with the same fallback as `message`.
+        #[inline]
+        #[must_use]
+        pub fn help(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #table.help(#index)
+        }
+
+        /// The message in one language, such as `"en"`; `None` when the catalog has none.
+        #[inline]
+        #[must_use]
+        pub fn message_in(self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #table.message_in(#index, lang)
+        }
+
+        /// The possible causes and solution in one language; `None` when the catalog has none.
+        #[inline]
+        #[must_use]
+        pub fn help_in(self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #table.help_in(#index, lang)
+        }
+
+        /// Whether the catalog has a message for this entry in any language.
+        #[inline]
+        #[must_use]
+        pub fn is_documented(self) -> ::core::primitive::bool {
+            !self.message().is_empty()
+        }
+    }
+}
+
+/// `Display`, `Error` and `ErrorCode`, for a subsystem enum or `Code`.
+fn common_impls(ty: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ty {
+            /// `CODE: message` in the default language, or the code alone when undocumented.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::ecodes::__private::fmt_code(f, self.code(), self.message())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::error::Error for #ty {}
+
+        #[automatically_derived]
+        impl ::ecodes::ErrorCode for #ty {
+            #[inline]
+            fn code(&self) -> ::core::primitive::u32 {
+                #ty::code(*self)
+            }
+            #[inline]
+            fn name(&self) -> &'static ::core::primitive::str {
+                #ty::name(*self)
+            }
+            #[inline]
+            fn subsystem_name(&self) -> &'static ::core::primitive::str {
+                #ty::subsystem(*self).name()
+            }
+            #[inline]
+            fn severity(&self) -> ::core::option::Option<::ecodes::Severity> {
+                #ty::severity(*self)
+            }
+            #[inline]
+            fn message(&self) -> &'static ::core::primitive::str {
+                #ty::message(*self)
+            }
+            #[inline]
+            fn help(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #ty::help(*self)
+            }
+            #[inline]
+            fn message_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #ty::message_in(*self, lang)
+            }
+            #[inline]
+            fn help_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #ty::help_in(*self, lang)
+            }
+        }
+    }
+}
+
+/// The hidden constant holding every table of the catalog.
+fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
+    let lookup = match &layout.lookup {
+        Lookup::Dense {
+            first,
+            width,
+            slots,
+        } => {
+            let slots = Literal::byte_string(slots);
+            quote!(::ecodes::__private::Lookup::Dense { first: #first, width: #width, slots: #slots })
+        }
+        Lookup::Runs(runs) => {
+            let runs = Literal::byte_string(runs);
+            quote!(::ecodes::__private::Lookup::Runs(#runs))
+        }
+    };
+    let names = layout.entries.iter().map(|entry| entry.name());
+    let severities = Literal::byte_string(&layout.severities);
+    let texts = |columns: &[PackedTexts]| {
+        let columns = columns.iter().map(|column| {
+            let blob = Literal::string(&column.blob);
+            let ends = Literal::byte_string(&column.ends);
+            quote!(::ecodes::__private::Texts { blob: #blob, ends: #ends })
+        });
+        quote!(&[ #( #columns ),* ])
+    };
+    let languages = layout.languages;
+    let messages = texts(&layout.messages);
+    let helps = texts(&layout.helps);
+    quote! {
+        #[doc(hidden)]
+        const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
+            lookup: #lookup,
+            names: &[ #( #names ),* ],
+            severities: #severities,
+            languages: &[ #( #languages ),* ],
+            messages: #messages,
+            helps: #helps,
+        };
+    }
+}

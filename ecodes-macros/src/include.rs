@@ -1,0 +1,66 @@
+//! `include_codes!`: find the catalog, read it, report its problems, expand what is valid.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+use syn::LitStr;
+
+use crate::expand;
+
+pub(crate) fn include_codes(input: TokenStream) -> TokenStream {
+    let path: LitStr =
+        match syn::parse2(input) {
+            Ok(path) => path,
+            Err(err) => return syn::Error::new(
+                err.span(),
+                "expected the catalog path as a string literal, relative to CARGO_MANIFEST_DIR: \
+                 `include_codes!(\"codes.csv\")`",
+            )
+            .to_compile_error(),
+        };
+    let written = path.value();
+    let resolved = match resolve(&written) {
+        Ok(resolved) => resolved,
+        Err(message) => return syn::Error::new(path.span(), message).to_compile_error(),
+    };
+    let bytes = match std::fs::read(&resolved) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let message = format!(
+                "{written}: cannot read the catalog: {}; the path is relative to \
+                 CARGO_MANIFEST_DIR, so it was looked for at `{}`",
+                ecodes_catalog::describe_io_error(&err),
+                resolved.display()
+            );
+            return syn::Error::new(path.span(), message).to_compile_error();
+        }
+    };
+    let parsed = ecodes_catalog::parse(&bytes);
+    let mut tokens = TokenStream::new();
+    for problem in &parsed.problems {
+        let message = problem.display_in(&written).to_string();
+        tokens.extend(syn::Error::new(path.span(), message).to_compile_error());
+    }
+    tokens.extend(expand::catalog(
+        &parsed.catalog,
+        &written,
+        &resolved,
+        path.span(),
+    ));
+    tokens
+}
+
+fn resolve(written: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(written);
+    if relative.is_absolute() {
+        return Ok(relative.to_owned());
+    }
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
+        return Err(
+            "CARGO_MANIFEST_DIR is not set, so the catalog path cannot be resolved; build with \
+             cargo, or give an absolute path"
+                .to_owned(),
+        );
+    };
+    Ok(Path::new(&manifest_dir).join(relative))
+}

@@ -1,0 +1,49 @@
+//! The trait every generated code type implements.
+
+use crate::Severity;
+
+/// A value that stands for one entry of an error-code catalog.
+///
+/// Implemented by every enum that [`include_codes!`](crate::include_codes) generates (each
+/// subsystem enum and the `Code` enum that wraps them all), so code that only needs to report a
+/// code can take `&dyn ErrorCode` or `impl ErrorCode` and work with any catalog.
+///
+/// ```
+/// use ecodes::{Cdp, ErrorCode, Severity};
+///
+/// fn log_line(err: &dyn ErrorCode) -> String {
+///     format!("errcode={} severity={:?} {}", err.code(), err.severity(), err.message_in("en").unwrap_or(""))
+/// }
+///
+/// assert_eq!(
+///     log_line(&Cdp::FileChecksum),
+///     "errcode=3530 severity=Some(Error) File checksum error"
+/// );
+/// ```
+pub trait ErrorCode {
+    /// The numeric code, as it appears in logs.
+    fn code(&self) -> u32;
+
+    /// The entry's name in its subsystem, such as `FileChecksum`.
+    fn name(&self) -> &'static str;
+
+    /// The name of the entry's subsystem, such as `Cdp`.
+    fn subsystem_name(&self) -> &'static str;
+
+    /// The severity, or `None` when the catalog leaves it blank.
+    fn severity(&self) -> Option<Severity>;
+
+    /// The message in the catalog's default language, falling back to the first language that
+    /// has one; empty for an undocumented entry.
+    fn message(&self) -> &'static str;
+
+    /// The possible causes and solution in the default language, falling back like
+    /// [`ErrorCode::message`]; `None` when no language has any.
+    fn help(&self) -> Option<&'static str>;
+
+    /// The message in one language (a tag such as `"en"`), `None` when the catalog has none.
+    fn message_in(&self, lang: &str) -> Option<&'static str>;
+
+    /// The possible causes and solution in one language, `None` when the catalog has none.
+    fn help_in(&self, lang: &str) -> Option<&'static str>;
+}

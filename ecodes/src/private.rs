@@ -1,0 +1,287 @@
+//! Support for generated code. Not public API: it may change in any release.
+//!
+//! `include_codes!` emits the catalog as compact data (byte strings and one string blob per
+//! column) plus thin impls that call into this module. Keeping the logic here means it is compiled
+//! once, in this crate, instead of once per enum in every product crate; and emitting data as a
+//! few large literals instead of thousands of small ones keeps rustc's work per code small.
+
+use core::fmt;
+
+use crate::Severity;
+
+/// Slot value meaning "no code here" in a dense lookup table.
+const NO_SLOT: u32 = u32::MAX;
+
+/// How a catalog maps a code to its entry index.
+#[derive(Clone, Copy)]
+pub enum Lookup {
+    /// A slot per code from `first` on: `slots` holds little-endian indices of `width` bytes
+    /// (2 or 4), all ones for a gap. O(1); used when codes are dense enough.
+    Dense {
+        /// The smallest code.
+        first: u32,
+        /// Bytes per slot: 2 or 4.
+        width: usize,
+        /// The slots.
+        slots: &'static [u8],
+    },
+    /// Runs of consecutive codes, sorted: 12 bytes each, the little-endian first code, length
+    /// and entry index of the run's first code. Binary search; used for sparse catalogs.
+    Runs(&'static [u8]),
+}
+
+/// One text column (a language's messages or helps): every entry's text concatenated, and the
+/// little-endian `u32` end offset of each entry's text in `blob`.
+#[derive(Clone, Copy)]
+pub struct Texts {
+    /// All texts, concatenated in entry order.
+    pub blob: &'static str,
+    /// 4 bytes per entry: where its text ends in `blob`.
+    pub ends: &'static [u8],
+}
+
+/// A whole generated catalog.
+#[derive(Clone, Copy)]
+pub struct Catalog {
+    /// Code to entry index.
+    pub lookup: Lookup,
+    /// Entry names, by entry index.
+    pub names: &'static [&'static str],
+    /// One byte per entry: 0 unspecified, 1 Info, 2 Warning, 3 Error.
+    pub severities: &'static [u8],
+    /// Language tags; the first is the default.
+    pub languages: &'static [&'static str],
+    /// Messages, one column per language.
+    pub messages: &'static [Texts],
+    /// Causes and solutions, one column per language.
+    pub helps: &'static [Texts],
+}
+
+const fn read_le(bytes: &[u8], at: usize, width: usize) -> u32 {
+    let mut value = 0u32;
+    let mut i = width;
+    while i > 0 {
+        i -= 1;
+        value = (value << 8) | bytes[at + i] as u32;
+    }
+    value
+}
+
+impl Catalog {
+    /// The entry index of `code`, if the catalog has it.
+    #[inline]
+    pub const fn index_of(&self, code: u32) -> Option<usize> {
+        match self.lookup {
+            Lookup::Dense {
+                first,
+                width,
+                slots,
+            } => {
+                let Some(offset) = code.checked_sub(first) else {
+                    return None;
+                };
+                let at = offset as usize * width;
+                if at >= slots.len() {
+                    return None;
+                }
+                let slot = read_le(slots, at, width);
+                let gap = if width == 2 { 0xFFFF } else { NO_SLOT };
+                if slot == gap {
+                    None
+                } else {
+                    Some(slot as usize)
+                }
+            }
+            Lookup::Runs(runs) => {
+                let (mut low, mut high) = (0, runs.len() / 12);
+                while low < high {
+                    let mid = low + (high - low) / 2;
+                    let start = read_le(runs, mid * 12, 4);
+                    if code < start {
+                        high = mid;
+                    } else if code - start < read_le(runs, mid * 12 + 4, 4) {
+                        return Some((read_le(runs, mid * 12 + 8, 4) + (code - start)) as usize);
+                    } else {
+                        low = mid + 1;
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// The index of `code` relative to `base` when it lies in `base..base + len`: the position
+    /// of the code in one subsystem's `ALL`.
+    #[inline]
+    pub const fn index_in(&self, code: u32, base: usize, len: usize) -> Option<usize> {
+        match self.index_of(code) {
+            Some(index) if index >= base && index - base < len => Some(index - base),
+            _ => None,
+        }
+    }
+
+    /// The entry index of a code known to be in the catalog (a generated variant's code).
+    #[inline]
+    pub const fn known(&self, code: u32) -> usize {
+        match self.index_of(code) {
+            Some(index) => index,
+            // Generated variants are exactly the catalog's codes.
+            None => usize::MAX,
+        }
+    }
+
+    /// The name of the entry at `index`.
+    #[inline]
+    pub const fn name(&self, index: usize) -> &'static str {
+        self.names[index]
+    }
+
+    /// The severity of the entry at `index`.
+    #[inline]
+    pub const fn severity(&self, index: usize) -> Option<Severity> {
+        match self.severities[index] {
+            1 => Some(Severity::Info),
+            2 => Some(Severity::Warning),
+            3 => Some(Severity::Error),
+            _ => None,
+        }
+    }
+
+    fn language(&self, lang: &str) -> Option<usize> {
+        self.languages.iter().position(|known| *known == lang)
+    }
+
+    /// The message of the entry at `index` in the default language, else the first language
+    /// that has one, else empty.
+    pub fn message(&self, index: usize) -> &'static str {
+        first_non_empty(self.messages, index).unwrap_or("")
+    }
+
+    /// The help of the entry at `index`, with the same fallback as [`Catalog::message`].
+    pub fn help(&self, index: usize) -> Option<&'static str> {
+        first_non_empty(self.helps, index)
+    }
+
+    /// The message of the entry at `index` in `lang`.
+    pub fn message_in(&self, index: usize, lang: &str) -> Option<&'static str> {
+        let column = self.messages.get(self.language(lang)?)?;
+        non_empty(column.get(index))
+    }
+
+    /// The help of the entry at `index` in `lang`.
+    pub fn help_in(&self, index: usize, lang: &str) -> Option<&'static str> {
+        let column = self.helps.get(self.language(lang)?)?;
+        non_empty(column.get(index))
+    }
+}
+
+impl Texts {
+    /// The text of the entry at `index`; empty when out of range.
+    #[inline]
+    pub fn get(&self, index: usize) -> &'static str {
+        let end = index * 4;
+        if end + 4 > self.ends.len() {
+            return "";
+        }
+        let stop = read_le(self.ends, end, 4) as usize;
+        let start = if index == 0 {
+            0
+        } else {
+            read_le(self.ends, end - 4, 4) as usize
+        };
+        self.blob.get(start..stop).unwrap_or("")
+    }
+}
+
+fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+fn first_non_empty(columns: &[Texts], index: usize) -> Option<&'static str> {
+    columns
+        .iter()
+        .map(|column| column.get(index))
+        .find(|text| !text.is_empty())
+}
+
+/// The documented `Display` format of every generated code type: `CODE: message`, or the code
+/// alone for an undocumented entry. Never allocates.
+pub fn fmt_code(f: &mut fmt::Formatter<'_>, code: u32, message: &str) -> fmt::Result {
+    if message.is_empty() {
+        write!(f, "{code}")
+    } else {
+        write!(f, "{code}: {message}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: Texts = Texts {
+        blob: "oneTwo",
+        ends: b"\x03\0\0\0\x03\0\0\0\x06\0\0\0",
+    };
+
+    fn catalog(lookup: Lookup) -> Catalog {
+        Catalog {
+            lookup,
+            names: &["A", "B", "C"],
+            severities: b"\x03\x00\x01",
+            languages: &["en", "zh"],
+            messages: &[
+                TEXTS,
+                Texts {
+                    blob: "x",
+                    ends: b"\x01\0\0\0\x01\0\0\0\x01\0\0\0",
+                },
+            ],
+            helps: &[],
+        }
+    }
+
+    #[test]
+    fn dense_and_run_lookups_agree() {
+        // Codes 10, 11 and 14.
+        let dense = catalog(Lookup::Dense {
+            first: 10,
+            width: 2,
+            slots: b"\x00\x00\x01\x00\xff\xff\xff\xff\x02\x00",
+        });
+        let runs = catalog(Lookup::Runs(
+            b"\x0a\0\0\0\x02\0\0\0\x00\0\0\0\x0e\0\0\0\x01\0\0\0\x02\0\0\0",
+        ));
+        for code in 0..20 {
+            let expected = match code {
+                10 => Some(0),
+                11 => Some(1),
+                14 => Some(2),
+                _ => None,
+            };
+            assert_eq!(dense.index_of(code), expected, "dense {code}");
+            assert_eq!(runs.index_of(code), expected, "runs {code}");
+        }
+        assert_eq!(dense.index_of(u32::MAX), None);
+        assert_eq!(dense.index_in(14, 1, 2), Some(1));
+        assert_eq!(dense.index_in(10, 1, 2), None);
+    }
+
+    #[test]
+    fn texts_fall_back_to_the_first_language_that_has_one() {
+        let catalog = catalog(Lookup::Runs(b""));
+        assert_eq!(catalog.message(0), "one");
+        assert_eq!(catalog.message(1), "");
+        assert_eq!(catalog.message_in(1, "en"), None);
+        assert_eq!(catalog.message(2), "Two");
+        assert_eq!(catalog.message_in(0, "zh"), Some("x"));
+        assert_eq!(catalog.message_in(0, "fr"), None);
+        assert_eq!(catalog.help(0), None);
+        assert_eq!(catalog.severity(0), Some(Severity::Error));
+        assert_eq!(catalog.severity(1), None);
+        assert_eq!(TEXTS.get(7), "");
+    }
+}
