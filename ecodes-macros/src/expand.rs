@@ -6,6 +6,11 @@
 //! emitted per code is one variant, one `ALL` element per enum, and one name literal. Texts,
 //! severities and the lookup table are a handful of large literals, whatever the catalog's size.
 
+#![allow(
+    clippy::too_many_lines,
+    reason = "a quote! template reads best as one piece, in the order of the output"
+)]
+
 use std::path::Path;
 
 use ecodes_catalog::{Catalog, Entry, Subsystem};
@@ -64,14 +69,7 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
             base,
         }));
     }
-    tokens.extend(code_enum(
-        catalog,
-        file,
-        &table,
-        &layout,
-        &subsystems,
-        &variants,
-    ));
+    tokens.extend(code_enum(catalog, file, &table, &layout, &subsystems));
     tokens.extend(subsystem_kind_enum(catalog, &layout, &subsystems));
     tokens
 }
@@ -100,10 +98,25 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         base,
     } = input;
     let len = entries.len();
-    let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
-    let codes = entries
+    let all_codes = entries
         .iter()
         .map(|entry| Literal::u32_unsuffixed(entry.code()));
+    let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
+    // Only a variant that does not follow its predecessor's code gets an explicit discriminant:
+    // rustc builds and evaluates a constant for each explicit one, and walks them again whenever
+    // it checks an enum value at compile time.
+    let mut previous: Option<u32> = None;
+    let codes = entries.iter().map(|entry| {
+        let code = entry.code();
+        let follows = previous.is_some_and(|previous| previous.checked_add(1) == Some(code));
+        previous = Some(code);
+        if follows {
+            TokenStream::new()
+        } else {
+            let code = Literal::u32_unsuffixed(code);
+            quote!(= #code)
+        }
+    });
     let enum_doc = docs::subsystem(catalog, subsystem, file);
     let accessors = accessors(table, &quote!(self.__index()));
     let mut tokens = quote! {
@@ -120,12 +133,26 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         #[repr(u32)]
         #[non_exhaustive]
         pub enum #ty {
-            #( #[doc = #docs] #variants = #codes, )*
+            #( #[doc = #docs] #variants #codes, )*
         }
 
         impl #ty {
             /// Every code of this subsystem, ascending.
-            pub const ALL: &'static [Self] = &[ #( Self::#variants ),* ];
+            ///
+            /// Using this constant makes rustc check every value in it, which takes a while
+            /// for a catalog with thousands of codes; [`Self::all`] returns the same slice
+            /// without that cost.
+            pub const ALL: &'static [Self] = Self::all();
+
+            /// Every code of this subsystem, ascending: the same slice as [`Self::ALL`].
+            #[inline]
+            #[must_use]
+            pub const fn all() -> &'static [Self] {
+                static CODES: [::core::primitive::u32; #len] = [ #( #all_codes ),* ];
+                // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum, and `CODES` lists the
+                // discriminants of its variants, generated from the same catalog rows.
+                unsafe { ::ecodes::__private::cast_words(&CODES) }
+            }
 
             /// The numeric code, which is also the discriminant.
             #[inline]
@@ -139,7 +166,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             #[must_use]
             pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
                 match #table.index_in(code, #base, #len) {
-                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
+                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::all()[index]),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
@@ -206,16 +233,15 @@ fn code_enum(
     table: &TokenStream,
     layout: &Layout<'_>,
     subsystems: &[Ident],
-    variants: &[Ident],
 ) -> TokenStream {
-    let mut code_all = Vec::with_capacity(variants.len());
-    for (ty, &(base, len)) in subsystems.iter().zip(&layout.groups) {
-        code_all.extend(
-            variants[base..base + len]
-                .iter()
-                .map(|variant| quote!(Code::#ty(#ty::#variant))),
-        );
+    let mut code_words = Vec::with_capacity(2 * layout.entries.len());
+    for (tag, &(base, len)) in (0u32..).zip(&layout.groups) {
+        for entry in &layout.entries[base..base + len] {
+            code_words.push(Literal::u32_unsuffixed(tag));
+            code_words.push(Literal::u32_unsuffixed(entry.code()));
+        }
     }
+    let words = code_words.len();
     let subsystem_docs = catalog
         .subsystems()
         .iter()
@@ -237,6 +263,7 @@ fn code_enum(
             ::core::hash::Hash,
             ::core::fmt::Debug,
         )]
+        #[repr(u32)]
         #[non_exhaustive]
         pub enum Code {
             #( #[doc = #subsystem_docs] #subsystem_idents(#subsystem_idents), )*
@@ -244,7 +271,23 @@ fn code_enum(
 
         impl Code {
             /// Every code, grouped by subsystem in catalog order, each group ascending.
-            pub const ALL: &'static [Self] = &[ #( #code_all ),* ];
+            ///
+            /// Using this constant makes rustc check every value in it, which takes a while
+            /// for a catalog with thousands of codes; [`Self::all`] returns the same slice
+            /// without that cost.
+            pub const ALL: &'static [Self] = Self::all();
+
+            /// Every code, as [`Self::ALL`] lists them.
+            #[inline]
+            #[must_use]
+            pub const fn all() -> &'static [Self] {
+                static WORDS: [::core::primitive::u32; #words] = [ #( #code_words ),* ];
+                // SAFETY: `Self` is `#[repr(u32)]` and each variant holds one fieldless
+                // `#[repr(u32)]` enum, so a value is two words: the variant's tag (its
+                // position, as no discriminants are given) and the field's discriminant.
+                // `WORDS` holds such pairs, generated from the same catalog rows as the enums.
+                unsafe { ::ecodes::__private::cast_words(&WORDS) }
+            }
 
             /// The catalog's language tags; the first is the default language.
             pub const LANGUAGES: &'static [&'static ::core::primitive::str] = &[ #( #languages ),* ];
@@ -263,7 +306,7 @@ fn code_enum(
             #[must_use]
             pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
                 match #table.index_of(code) {
-                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
+                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::all()[index]),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
@@ -375,7 +418,7 @@ fn subsystem_kind_enum(
             #[must_use]
             pub const fn codes(self) -> &'static [Code] {
                 match self {
-                    #( Self::#subsystem_idents => Code::ALL.split_at(#bases).1.split_at(#lens).0, )*
+                    #( Self::#subsystem_idents => Code::all().split_at(#bases).1.split_at(#lens).0, )*
                 }
             }
         }
@@ -512,24 +555,25 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             quote!(::ecodes::__private::Lookup::Runs(#runs))
         }
     };
-    let names = layout.entries.iter().map(|entry| entry.name());
     let severities = Literal::byte_string(&layout.severities);
-    let texts = |columns: &[PackedTexts]| {
-        let columns = columns.iter().map(|column| {
-            let blob = Literal::string(&column.blob);
-            let ends = Literal::byte_string(&column.ends);
-            quote!(::ecodes::__private::Texts { blob: #blob, ends: #ends })
-        });
+    let texts = |column: &PackedTexts| {
+        let blob = Literal::string(&column.blob);
+        let ends = Literal::byte_string(&column.ends);
+        quote!(::ecodes::__private::Texts { blob: #blob, ends: #ends })
+    };
+    let columns = |columns: &[PackedTexts]| {
+        let columns = columns.iter().map(texts);
         quote!(&[ #( #columns ),* ])
     };
+    let names = texts(&layout.names);
     let languages = layout.languages;
-    let messages = texts(&layout.messages);
-    let helps = texts(&layout.helps);
+    let messages = columns(&layout.messages);
+    let helps = columns(&layout.helps);
     quote! {
         #[doc(hidden)]
         const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
             lookup: #lookup,
-            names: &[ #( #names ),* ],
+            names: #names,
             severities: #severities,
             languages: &[ #( #languages ),* ],
             messages: #messages,

@@ -18,6 +18,7 @@ pub(crate) struct Layout<'a> {
     /// Per subsystem: the index of its first entry and how many it has.
     pub(crate) groups: Vec<(usize, usize)>,
     pub(crate) lookup: Lookup,
+    pub(crate) names: PackedTexts,
     pub(crate) severities: Vec<u8>,
     /// Per language: every message concatenated, and the end offsets.
     pub(crate) messages: Vec<PackedTexts>,
@@ -50,6 +51,7 @@ impl<'a> Layout<'a> {
         Layout {
             languages: catalog.languages(),
             lookup: Lookup::new(&entries),
+            names: PackedTexts::new(entries.iter().map(|entry| Some(entry.name()))),
             severities: entries
                 .iter()
                 .map(|entry| severity_byte(entry.severity()))

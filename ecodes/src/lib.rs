@@ -63,3 +63,13 @@ mod catalog {
 }
 
 pub use catalog::*;
+
+/// The text of the product's catalog, `codes.csv`, exactly as compiled into this crate.
+///
+/// Tools that need the whole model (the `ecodes` command, documentation renderers) parse it with
+/// `ecodes-catalog`, so they see the same catalog as the generated types.
+///
+/// ```
+/// assert!(ecodes::CATALOG_CSV.starts_with("code,subsystem,name,severity,"));
+/// ```
+pub const CATALOG_CSV: &str = include_str!("../codes.csv");

@@ -45,8 +45,9 @@ pub struct Texts {
 pub struct Catalog {
     /// Code to entry index.
     pub lookup: Lookup,
-    /// Entry names, by entry index.
-    pub names: &'static [&'static str],
+    /// Entry names, by entry index. Packed like the texts because rustc checks every `&str` in
+    /// a constant one by one, which costs about a second per 20,000 separate names.
+    pub names: Texts,
     /// One byte per entry: 0 unspecified, 1 Info, 2 Warning, 3 Error.
     pub severities: &'static [u8],
     /// Language tags; the first is the default.
@@ -133,7 +134,7 @@ impl Catalog {
     /// The name of the entry at `index`.
     #[inline]
     pub const fn name(&self, index: usize) -> &'static str {
-        self.names[index]
+        self.names.get_const(index)
     }
 
     /// The severity of the entry at `index`.
@@ -176,20 +177,47 @@ impl Catalog {
 }
 
 impl Texts {
-    /// The text of the entry at `index`; empty when out of range.
+    /// Where the text of the entry at `index` starts and stops in `blob`.
     #[inline]
-    pub fn get(&self, index: usize) -> &'static str {
-        let end = index * 4;
-        if end + 4 > self.ends.len() {
-            return "";
+    const fn bounds(&self, index: usize) -> Option<(usize, usize)> {
+        let at = index * 4;
+        if at + 4 > self.ends.len() {
+            return None;
         }
-        let stop = read_le(self.ends, end, 4) as usize;
+        let stop = read_le(self.ends, at, 4) as usize;
         let start = if index == 0 {
             0
         } else {
-            read_le(self.ends, end - 4, 4) as usize
+            read_le(self.ends, at - 4, 4) as usize
         };
-        self.blob.get(start..stop).unwrap_or("")
+        if start <= stop && stop <= self.blob.len() {
+            Some((start, stop))
+        } else {
+            None
+        }
+    }
+
+    /// The text of the entry at `index`; empty when out of range.
+    #[inline]
+    pub fn get(&self, index: usize) -> &'static str {
+        match self.bounds(index) {
+            Some((start, stop)) => self.blob.get(start..stop).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// [`Texts::get`] for const contexts, where slicing a `str` is not available; it checks the
+    /// slice's UTF-8 instead, so keep it for short texts such as names.
+    #[inline]
+    pub const fn get_const(&self, index: usize) -> &'static str {
+        let Some((start, stop)) = self.bounds(index) else {
+            return "";
+        };
+        let (_, text) = self.blob.as_bytes().split_at(stop).0.split_at(start);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(_) => "",
+        }
     }
 }
 
@@ -218,6 +246,33 @@ pub fn fmt_code(f: &mut fmt::Formatter<'_>, code: u32, message: &str) -> fmt::Re
     }
 }
 
+/// Views a static table of `u32` words as values of `T`, `size_of::<T>() / 4` words each.
+///
+/// Generated `ALL` tables use this instead of a constant array of enum values: rustc checks the
+/// validity of every enum value in a constant by searching the enum's variants in order, which
+/// makes an array of all N variants cost O(N²) to compile (seconds at 20,000 codes, tens of
+/// seconds when the codes are sparse). Words in a `static` are checked as plain integers.
+///
+/// # Safety
+/// `T` must be a `#[repr(u32)]` enum whose size is a non-zero multiple of 4 and whose alignment
+/// is at most 4, and each group of `size_of::<T>() / 4` consecutive words must be a valid `T`:
+/// for a fieldless enum, one of its discriminants; for an enum whose variants each hold one such
+/// fieldless enum, a variant's tag followed by a valid discriminant of its field.
+#[allow(unsafe_code)]
+#[must_use]
+pub const unsafe fn cast_words<T>(words: &'static [u32]) -> &'static [T] {
+    let size = core::mem::size_of::<T>();
+    assert!(size != 0 && size % 4 == 0 && core::mem::align_of::<T>() <= 4);
+    let words_per_value = size / 4;
+    assert!(words.len() % words_per_value == 0);
+    // SAFETY: the pointer comes from a live `'static` slice, is aligned for `T` (checked above:
+    // `T` needs at most the alignment of `u32`), and covers `len * size_of::<T>()` bytes of it;
+    // the caller guarantees that those bytes are valid values of `T`.
+    unsafe {
+        core::slice::from_raw_parts(words.as_ptr().cast::<T>(), words.len() / words_per_value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,7 +285,10 @@ mod tests {
     fn catalog(lookup: Lookup) -> Catalog {
         Catalog {
             lookup,
-            names: &["A", "B", "C"],
+            names: Texts {
+                blob: "ABC",
+                ends: b"\x01\0\0\0\x02\0\0\0\x03\0\0\0",
+            },
             severities: b"\x03\x00\x01",
             languages: &["en", "zh"],
             messages: &[
@@ -283,5 +341,8 @@ mod tests {
         assert_eq!(catalog.severity(0), Some(Severity::Error));
         assert_eq!(catalog.severity(1), None);
         assert_eq!(TEXTS.get(7), "");
+        assert_eq!(catalog.name(1), "B");
+        assert_eq!(TEXTS.get_const(2), "Two");
+        assert_eq!(TEXTS.get_const(3), "");
     }
 }
