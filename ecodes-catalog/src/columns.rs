@@ -156,6 +156,14 @@ fn unknown_column(column: &str, header: &[String]) -> String {
             candidates.push(format!("help_{lang}"));
         }
     }
+    // A misspelt prefix hides the language tag from the candidates above: `mesage_zh`.
+    if let Some((prefix, lang)) = column.rsplit_once('_') {
+        for known in ["message", "help"] {
+            if strsim::levenshtein(prefix, known) <= 2 {
+                candidates.push(format!("{known}_{lang}"));
+            }
+        }
+    }
     let best = candidates
         .iter()
         .map(|candidate| (strsim::levenshtein(column, candidate), candidate))
@@ -196,14 +204,21 @@ mod tests {
     #[test]
     fn suggests_the_column_a_typo_meant() {
         let (columns, problems) = map_header(
-            &header("code,subsystem,name,severity,message_zh,mesage_en"),
+            &header("code,subsystem,name,severity,message_zh,mesage_en,hepl_fr,sevrity"),
             1,
         );
         assert!(columns.is_some());
-        assert_eq!(problems.len(), 1);
-        assert!(
-            problems[0].message().contains("did you mean `message_en`?"),
-            "{problems:?}"
+        let suggestions: Vec<_> = problems
+            .iter()
+            .map(|problem| problem.message().split("did you mean ").nth(1))
+            .collect();
+        assert_eq!(
+            suggestions,
+            [
+                Some("`message_en`?)"),
+                Some("`help_fr`?)"),
+                Some("`severity`?)")
+            ]
         );
     }
 

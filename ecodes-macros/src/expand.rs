@@ -242,6 +242,21 @@ fn code_enum(
         }
     }
     let words = code_words.len();
+    // An enum without variants cannot be `#[repr(u32)]`; it happens when every row is invalid,
+    // and the catalog's own errors are then all the user should see.
+    let (repr, all_body) = if subsystems.is_empty() {
+        (TokenStream::new(), quote!(&[]))
+    } else {
+        let all_body = quote! {
+            static WORDS: [::core::primitive::u32; #words] = [ #( #code_words ),* ];
+            // SAFETY: `Self` is `#[repr(u32)]` and each variant holds one fieldless
+            // `#[repr(u32)]` enum, so a value is two words: the variant's tag (its position, as
+            // no discriminants are given) and the field's discriminant. `WORDS` holds such
+            // pairs, generated from the same catalog rows as the enums.
+            unsafe { ::ecodes::__private::cast_words(&WORDS) }
+        };
+        (quote!(#[repr(u32)]), all_body)
+    };
     let subsystem_docs = catalog
         .subsystems()
         .iter()
@@ -263,7 +278,7 @@ fn code_enum(
             ::core::hash::Hash,
             ::core::fmt::Debug,
         )]
-        #[repr(u32)]
+        #repr
         #[non_exhaustive]
         pub enum Code {
             #( #[doc = #subsystem_docs] #subsystem_idents(#subsystem_idents), )*
@@ -281,12 +296,7 @@ fn code_enum(
             #[inline]
             #[must_use]
             pub const fn all() -> &'static [Self] {
-                static WORDS: [::core::primitive::u32; #words] = [ #( #code_words ),* ];
-                // SAFETY: `Self` is `#[repr(u32)]` and each variant holds one fieldless
-                // `#[repr(u32)]` enum, so a value is two words: the variant's tag (its
-                // position, as no discriminants are given) and the field's discriminant.
-                // `WORDS` holds such pairs, generated from the same catalog rows as the enums.
-                unsafe { ::ecodes::__private::cast_words(&WORDS) }
+                #all_body
             }
 
             /// The catalog's language tags; the first is the default language.
@@ -579,5 +589,111 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             messages: #messages,
             helps: #helps,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::visit::Visit;
+
+    use super::*;
+
+    fn expand(csv: &str) -> syn::File {
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        let tokens = super::catalog(
+            &catalog,
+            "codes.csv",
+            Path::new("/x/codes.csv"),
+            Span::call_site(),
+        );
+        syn::parse2(tokens).expect("the expansion parses as a Rust file")
+    }
+
+    /// Collects every public item, variant and associated item that lacks a doc comment, since
+    /// rustc's `missing_docs` lint does not look inside macro expansions.
+    #[derive(Default)]
+    struct Undocumented(Vec<String>);
+
+    fn has_doc(attrs: &[syn::Attribute]) -> bool {
+        attrs.iter().any(|attr| attr.path().is_ident("doc"))
+    }
+
+    fn is_pub(vis: &syn::Visibility) -> bool {
+        matches!(vis, syn::Visibility::Public(_))
+    }
+
+    impl Visit<'_> for Undocumented {
+        fn visit_item_enum(&mut self, item: &syn::ItemEnum) {
+            if !has_doc(&item.attrs) {
+                self.0.push(item.ident.to_string());
+            }
+            for variant in &item.variants {
+                if !has_doc(&variant.attrs) {
+                    self.0.push(format!("{}::{}", item.ident, variant.ident));
+                }
+            }
+        }
+
+        fn visit_item_impl(&mut self, item: &syn::ItemImpl) {
+            if item.trait_.is_some() {
+                return;
+            }
+            for associated in &item.items {
+                let (attrs, vis, name) = match associated {
+                    syn::ImplItem::Fn(f) => (&f.attrs, &f.vis, f.sig.ident.to_string()),
+                    syn::ImplItem::Const(c) => (&c.attrs, &c.vis, c.ident.to_string()),
+                    _ => continue,
+                };
+                if is_pub(vis) && !has_doc(attrs) {
+                    self.0.push(name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_public_item_is_documented() {
+        let file = expand("code,subsystem,name,severity,message_en\n1,Cdp,A,Error,a\n2,Ha,B,,\n");
+        let mut undocumented = Undocumented::default();
+        undocumented.visit_file(&file);
+        assert_eq!(undocumented.0, Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_empty_catalog_still_expands_to_valid_rust() {
+        let file = expand("code,subsystem,name,severity,message_en\n");
+        let code = file
+            .items
+            .iter()
+            .any(|item| matches!(item, syn::Item::Enum(e) if e.ident == "Code"));
+        assert!(code);
+    }
+
+    #[test]
+    fn only_variants_after_a_gap_carry_a_discriminant() {
+        let file =
+            expand("code,subsystem,name,severity,message_en\n5,Cdp,A,,\n6,Cdp,B,,\n9,Cdp,C,,\n");
+        let cdp = file
+            .items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Enum(e) if e.ident == "Cdp" => Some(e),
+                _ => None,
+            })
+            .unwrap();
+        let discriminants: Vec<_> = cdp
+            .variants
+            .iter()
+            .map(|variant| {
+                variant
+                    .discriminant
+                    .as_ref()
+                    .map(|(_, expr)| quote!(#expr).to_string())
+            })
+            .collect();
+        assert_eq!(
+            discriminants,
+            [Some("5".to_owned()), None, Some("9".to_owned())]
+        );
     }
 }

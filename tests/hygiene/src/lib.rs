@@ -1,0 +1,84 @@
+//! Compiles `include_codes!` output under the strictest settings a product crate may use:
+//!
+//! - `#![no_implicit_prelude]`, so every path in the output must be absolute;
+//! - user types named `Result`, `Option`, `Ok`, `Some`, `Box` and `String` in scope;
+//! - `#![deny(warnings, missing_docs, unsafe_code, clippy::pedantic)]` (CI runs clippy on it);
+//! - two catalogs in two modules of one crate.
+//!
+//! Building this crate is the test; `tests` below also checks that the items behave.
+
+#![no_implicit_prelude]
+#![deny(warnings, missing_docs, unsafe_code, clippy::pedantic)]
+
+/// Types that shadow the prelude's names, as a product crate might define them.
+#[allow(dead_code, clippy::pedantic)]
+mod shadows {
+    pub struct Result;
+    pub struct Option;
+    pub struct Ok;
+    pub struct Some;
+    pub struct None;
+    pub struct Box;
+    pub struct String;
+    pub struct Err;
+    pub struct Vec;
+}
+
+/// The product catalog.
+pub mod product {
+    #[allow(unused_imports)]
+    use super::shadows::{Box, Err, None, Ok, Option, Result, Some, String, Vec};
+
+    ::ecodes::include_codes!("../../codes.csv");
+}
+
+/// A second catalog in the same crate: columns in another order, English only, and codes far
+/// apart (so it uses the sparse lookup).
+pub mod second {
+    #[allow(unused_imports)]
+    use super::shadows::{Box, Err, None, Ok, Option, Result, Some, String, Vec};
+
+    ::ecodes::include_codes!("second.csv");
+}
+
+#[cfg(test)]
+mod tests {
+    use ::std::assert_eq;
+    use ::std::option::Option::{None, Some};
+    use ::std::string::ToString;
+
+    use super::{product, second};
+
+    #[test]
+    fn both_catalogs_work_side_by_side() {
+        assert_eq!(
+            product::Code::from_code(3530),
+            Some(product::Code::Cdp(product::Cdp::FileChecksum))
+        );
+        assert_eq!(product::Code::from_code(7), None);
+        assert_eq!(
+            second::Code::from_code(7),
+            Some(second::Code::Storage(second::Storage::DiskFull))
+        );
+        assert_eq!(second::Network::LinkDown.code(), 4_000_000_000);
+        assert_eq!(
+            second::Code::from_code(4_000_000_000).map(second::Code::subsystem),
+            Some(second::Subsystem::Network)
+        );
+        assert_eq!(second::Storage::Undocumented9.to_string(), "9");
+        assert_eq!(second::Storage::DiskFull.to_string(), "7: Disk full");
+        assert_eq!(
+            second::Storage::DiskFull.help(),
+            Some("Check the \"quoted\" {braces}, \\backslashes\\ and\nnewlines.")
+        );
+        assert_eq!(second::Code::LANGUAGES, ["en"]);
+        assert_eq!(
+            second::Storage::ALL,
+            [
+                second::Storage::DiskFull,
+                second::Storage::QuotaWarning,
+                second::Storage::Undocumented9
+            ]
+        );
+    }
+}

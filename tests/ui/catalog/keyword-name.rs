@@ -1,0 +1,6 @@
+// A name cannot be a Rust keyword.
+ecodes::include_codes!("ui/catalog/keyword-name.csv");
+
+fn main() {
+    let _ = Code::ALL;
+}

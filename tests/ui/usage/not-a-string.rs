@@ -1,0 +1,4 @@
+// The macro takes the catalog path as one string literal.
+ecodes::include_codes!(codes.csv);
+
+fn main() {}
