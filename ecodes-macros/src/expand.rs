@@ -696,4 +696,135 @@ mod tests {
             [Some("5".to_owned()), None, Some("9".to_owned())]
         );
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// Text that exercises quoting, escaping and non-ASCII handling.
+        fn text() -> impl Strategy<Value = String> {
+            proptest::string::string_regex(r#"[a-zA-Z0-9 ,"'{}\\\n\r#<>\[\]`*_|~&é文件😀]{0,12}"#)
+                .unwrap()
+        }
+
+        fn ident() -> impl Strategy<Value = String> {
+            proptest::string::string_regex("[A-Z][a-zA-Z0-9]{0,6}").unwrap()
+        }
+
+        #[derive(Debug, Clone)]
+        struct Row {
+            code: u32,
+            subsystem: String,
+            name: String,
+            severity: &'static str,
+            message_zh: String,
+            message_en: String,
+            help_en: String,
+        }
+
+        fn rows() -> impl Strategy<Value = Vec<Row>> {
+            let row = (
+                any::<u32>(),
+                prop::sample::select(vec!["Cdp", "Ha", "VmPlatform"]),
+                ident(),
+                prop::sample::select(vec!["", "Info", "Warning", "Error"]),
+                text(),
+                text(),
+                text(),
+            )
+                .prop_map(
+                    |(code, subsystem, name, severity, message_zh, message_en, help_en)| Row {
+                        code,
+                        subsystem: subsystem.to_owned(),
+                        name,
+                        severity,
+                        message_zh,
+                        message_en,
+                        help_en,
+                    },
+                );
+            prop::collection::vec(row, 0..24).prop_map(|mut rows| {
+                // Keep the catalog valid: unique codes, unique names per subsystem, no
+                // reserved names.
+                let mut codes = std::collections::HashSet::new();
+                let mut names = std::collections::HashSet::new();
+                rows.retain(|row| {
+                    !ecodes_catalog::RESERVED_VARIANT_NAMES.contains(&row.name.as_str())
+                        && row.name != "Self"
+                        && codes.insert(row.code)
+                        && names.insert((row.subsystem.clone(), row.name.clone()))
+                });
+                rows
+            })
+        }
+
+        fn write_csv(rows: &[Row]) -> Vec<u8> {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer
+                .write_record([
+                    "code",
+                    "subsystem",
+                    "name",
+                    "severity",
+                    "message_zh",
+                    "message_en",
+                    "help_en",
+                ])
+                .unwrap();
+            for row in rows {
+                let code = row.code.to_string();
+                writer
+                    .write_record([
+                        code.as_str(),
+                        &row.subsystem,
+                        &row.name,
+                        row.severity,
+                        &row.message_zh,
+                        &row.message_en,
+                        &row.help_en,
+                    ])
+                    .unwrap();
+            }
+            writer.into_inner().unwrap()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+            /// A valid catalog written as CSV reads back to the same rows, and its expansion
+            /// parses as a Rust file.
+            #[test]
+            fn valid_catalogs_round_trip_and_expand(rows in rows()) {
+                let csv = write_csv(&rows);
+                let catalog = Catalog::from_csv(&csv).map_err(|problems| {
+                    TestCaseError::fail(format!("{problems:?}"))
+                })?;
+                prop_assert_eq!(catalog.entries().len(), rows.len());
+                for (entry, row) in catalog.entries().iter().zip(&rows) {
+                    prop_assert_eq!(entry.code(), row.code);
+                    prop_assert_eq!(entry.name(), row.name.as_str());
+                    prop_assert_eq!(entry.severity().map_or("", |s| s.as_str()), row.severity);
+                    prop_assert_eq!(entry.message(0).unwrap_or(""), row.message_zh.as_str());
+                    prop_assert_eq!(entry.message(1).unwrap_or(""), row.message_en.as_str());
+                    prop_assert_eq!(entry.help(1).unwrap_or(""), row.help_en.as_str());
+                }
+                let tokens = super::super::catalog(&catalog, "codes.csv", Path::new("/x"), Span::call_site());
+                prop_assert!(syn::parse2::<syn::File>(tokens).is_ok());
+            }
+
+            /// Any text, valid or not, gives problems with lines or a catalog whose expansion
+            /// parses; never a panic.
+            #[test]
+            fn any_input_expands_or_reports(input in proptest::string::string_regex(
+                "(code,subsystem,name,severity,message_en\n)?([0-9A-Za-z_ ,\"\n\r-]{0,40}\n){0,6}"
+            ).unwrap(), bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+                for source in [input.as_bytes(), &bytes] {
+                    let parsed = ecodes_catalog::parse(source);
+                    let tokens = super::super::catalog(&parsed.catalog, "codes.csv", Path::new("/x"), Span::call_site());
+                    prop_assert!(syn::parse2::<syn::File>(tokens).is_ok());
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! Typed, documented, compile-time-checked error codes from one CSV catalog.
 //!
-//! A product's error codes live in one file, `codes.csv` (see the [`ecodes_catalog`] schema in
-//! the README). [`include_codes!`] reads it at compile time and generates, in the calling module:
+//! A product's error codes live in one file, `codes.csv` (the README gives its schema, which the
+//! `ecodes-catalog` crate checks). [`include_codes!`] reads it at compile time and generates, in
+//! the calling module:
 //!
 //! - one enum per subsystem (`Cdp`, `Ha`, ...), whose discriminants are the codes;
 //! - `Code`, which wraps every subsystem enum, and `Subsystem`, which names them;
