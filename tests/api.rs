@@ -102,7 +102,7 @@ fn display_debug_and_ordering() {
     assert_eq!(Subsystem::VmPlatform.to_string(), "VmPlatform");
     assert!(Cdp::RuleRestarting < Cdp::FileChecksum);
     // Code orders by number across subsystems.
-    let mut codes = vec![
+    let mut codes = [
         Code::from(Ha::SetRoleHaStopped),
         Code::from(Cdp::FileChecksum),
     ];
