@@ -23,4 +23,6 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/catalog/*.rs");
     cases.compile_fail("tests/ui/usage/*.rs");
+    cases.compile_fail("tests/ui/derive/*.rs");
+    cases.compile_fail("tests/ui/ecode/*.rs");
 }

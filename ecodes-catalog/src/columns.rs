@@ -6,6 +6,9 @@ use crate::Problem;
 
 const REQUIRED: [&str; 4] = ["code", "subsystem", "name", "severity"];
 
+/// The optional column that retires a code: a short reason, such as `replaced by 3531`.
+pub(crate) const RETIRED: &str = "retired";
+
 /// Where each known column sits in a row.
 #[derive(Debug)]
 pub(crate) struct Columns {
@@ -19,6 +22,8 @@ pub(crate) struct Columns {
     pub(crate) messages: Vec<usize>,
     /// The `help_<lang>` column of each language, when there is one.
     pub(crate) helps: Vec<Option<usize>>,
+    /// The `retired` column, when there is one.
+    pub(crate) retired: Option<usize>,
     /// Every column's header text, for messages.
     pub(crate) names: Vec<String>,
 }
@@ -28,6 +33,7 @@ pub(crate) struct Columns {
 pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut fixed: [Option<usize>; 4] = [None; 4];
+    let mut retired = None;
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
@@ -53,6 +59,8 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         seen.push((column, number));
         if let Some(slot) = REQUIRED.iter().position(|&name| name == column) {
             fixed[slot] = Some(index);
+        } else if column == RETIRED {
+            retired = Some(index);
         } else if let Some(lang) = column.strip_prefix("message_") {
             match check_language(lang, column) {
                 Ok(()) => {
@@ -118,6 +126,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         languages,
         messages,
         helps: help_columns,
+        retired,
         names: header.iter().map(|name| name.trim().to_owned()).collect(),
     };
     (Some(columns), problems)
@@ -144,6 +153,7 @@ fn check_language(lang: &str, column: &str) -> Result<(), String> {
 
 fn unknown_column(column: &str, header: &[String]) -> String {
     let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
+    candidates.push(RETIRED.to_owned());
     candidates.push("message_en".to_owned());
     candidates.push("help_en".to_owned());
     for other in header {
@@ -170,8 +180,8 @@ fn unknown_column(column: &str, header: &[String]) -> String {
         .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
         .min_by_key(|(distance, _)| *distance);
     let mut message = format!(
-        "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang> or \
-         help_<lang>"
+        "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang>, \
+         help_<lang> or retired"
     );
     if let Some((_, suggestion)) = best {
         let _ = write!(message, " (did you mean `{suggestion}`?)");

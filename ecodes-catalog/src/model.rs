@@ -32,6 +32,8 @@ pub struct Entry {
     pub(crate) messages: Vec<String>,
     /// One per catalog language; empty when the cell is blank or the column absent.
     pub(crate) helps: Vec<String>,
+    /// Why the code is retired; empty for a code still in use.
+    pub(crate) retired: String,
     pub(crate) line: u64,
 }
 
@@ -135,6 +137,12 @@ impl Entry {
     /// The possible causes and solution in the language at `index`, `None` when blank.
     pub fn help(&self, index: usize) -> Option<&str> {
         non_empty(self.helps.get(index))
+    }
+
+    /// Why the code was retired, when it no longer is emitted. A retired code stays in the
+    /// catalog, because old logs still carry it.
+    pub fn retired(&self) -> Option<&str> {
+        Some(self.retired.as_str()).filter(|reason| !reason.is_empty())
     }
 
     /// Whether the row has a message in at least one language.

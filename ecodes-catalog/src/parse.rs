@@ -259,6 +259,7 @@ impl Parser {
             severity,
             messages: columns.messages.iter().map(|&c| text(Some(c))).collect(),
             helps: columns.helps.iter().map(|&c| text(c)).collect(),
+            retired: text(columns.retired).trim().to_owned(),
             line,
         };
         self.catalog.subsystems[subsystem_index]
@@ -344,6 +345,16 @@ mod tests {
             (second.line(), second.severity(), second.help(0)),
             (4, None, None)
         );
+    }
+
+    #[test]
+    fn reads_the_optional_retired_column() {
+        let csv = "code,subsystem,name,severity,message_en,retired\n\
+                   1,Cdp,Old,Error,Old,\" replaced by 2 \"\n\
+                   2,Cdp,New,Error,New,\n";
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        assert_eq!(catalog.get(1).unwrap().retired(), Some("replaced by 2"));
+        assert_eq!(catalog.get(2).unwrap().retired(), None);
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
         .severity()
         .map_or("severity unspecified", |severity| severity.as_str());
     let mut doc = format!(" `{}` · {severity}", entry.code());
+    if let Some(reason) = entry.retired() {
+        let _ = write!(doc, "\n\n **Retired**: {}", escape(reason));
+    }
     if !entry.is_documented() {
         doc.push_str("\n\n Undocumented: the catalog has no text for this code.");
     }

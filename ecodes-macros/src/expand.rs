@@ -102,6 +102,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         .iter()
         .map(|entry| Literal::u32_unsuffixed(entry.code()));
     let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
+    let deprecations = entries.iter().map(|entry| {
+        entry.retired().map(|reason| {
+            let note = format!("retired error code {}: {reason}", entry.code());
+            quote!(#[deprecated(note = #note)])
+        })
+    });
     // Only a variant that does not follow its predecessor's code gets an explicit discriminant:
     // rustc builds and evaluates a constant for each explicit one, and walks them again whenever
     // it checks an enum value at compile time.
@@ -133,7 +139,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         #[repr(u32)]
         #[non_exhaustive]
         pub enum #ty {
-            #( #[doc = #docs] #variants #codes, )*
+            #( #[doc = #docs] #deprecations #variants #codes, )*
         }
 
         impl #ty {
@@ -488,6 +494,14 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.help_in(#index, lang)
         }
 
+        /// Why the code was retired, if it is no longer emitted. A retired code stays in the
+        /// catalog because old logs still carry it; its variant is `#[deprecated]`.
+        #[inline]
+        #[must_use]
+        pub fn retired(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #table.retired(#index)
+        }
+
         /// Whether the catalog has a message for this entry in any language.
         #[inline]
         #[must_use]
@@ -545,6 +559,10 @@ fn common_impls(ty: &TokenStream) -> TokenStream {
             fn help_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
                 #ty::help_in(*self, lang)
             }
+            #[inline]
+            fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #ty::retired(*self)
+            }
         }
     }
 }
@@ -576,6 +594,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
         quote!(&[ #( #columns ),* ])
     };
     let names = texts(&layout.names);
+    let retired = texts(&layout.retired);
     let languages = layout.languages;
     let messages = columns(&layout.messages);
     let helps = columns(&layout.helps);
@@ -588,6 +607,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             languages: &[ #( #languages ),* ],
             messages: #messages,
             helps: #helps,
+            retired: #retired,
         };
     }
 }

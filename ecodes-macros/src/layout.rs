@@ -23,6 +23,8 @@ pub(crate) struct Layout<'a> {
     /// Per language: every message concatenated, and the end offsets.
     pub(crate) messages: Vec<PackedTexts>,
     pub(crate) helps: Vec<PackedTexts>,
+    /// Why each entry was retired; empty for one still in use.
+    pub(crate) retired: PackedTexts,
 }
 
 pub(crate) enum Lookup {
@@ -62,6 +64,7 @@ impl<'a> Layout<'a> {
             helps: (0..languages)
                 .map(|lang| PackedTexts::new(entries.iter().map(|entry| entry.help(lang))))
                 .collect(),
+            retired: PackedTexts::new(entries.iter().map(|entry| entry.retired())),
             entries,
             groups,
         }

@@ -5,10 +5,15 @@
 //! `ecodes-catalog` library, so the `ecodes` command and the tests apply the same rules and
 //! print the same messages. Here, a validated model only becomes tokens.
 
+mod catalogs;
+mod derive;
+mod derive_attr;
 mod docs;
+mod ecode;
 mod expand;
 mod include;
 mod layout;
+mod reference;
 
 use proc_macro::TokenStream;
 
@@ -25,4 +30,30 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn include_codes(input: TokenStream) -> TokenStream {
     include::include_codes(input.into()).into()
+}
+
+/// A compile-time-checked reference to an entry of the product catalog.
+///
+/// ```ignore
+/// const CHECKSUM: ecodes::Cdp = ecodes::ecode!(3530);
+/// ```
+///
+/// Takes the code as written in code or logs: `3530`, `E3530`, `FileChecksum`,
+/// `Cdp::FileChecksum`, or any of these in a string. It expands to the variant's path, so it is
+/// usable in `const` items and in `match` patterns. A code the catalog does not have is a compile
+/// error that suggests the nearest ones. `ecode!(3530, catalog = "codes.csv", module =
+/// crate::codes)` checks against a catalog that `include_codes!` expanded in `crate::codes`.
+#[proc_macro]
+pub fn ecode(input: TokenStream) -> TokenStream {
+    ecode::ecode(input.into()).into()
+}
+
+/// Implements `ecodes::ErrorCode` and `From<&T> for Code` for a product's own error type.
+///
+/// Each variant of an enum (or the struct itself) names its catalog entry with
+/// `#[ecode(3530)]`, `#[ecode(E3530)]` or `#[ecode(Cdp::FileChecksum)]`, checked at compile time.
+/// See the `ecodes` crate for the details.
+#[proc_macro_derive(ErrorCode, attributes(ecode))]
+pub fn derive_error_code(input: TokenStream) -> TokenStream {
+    derive::derive(input.into()).into()
 }

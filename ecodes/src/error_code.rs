@@ -46,4 +46,9 @@ pub trait ErrorCode {
 
     /// The possible causes and solution in one language, `None` when the catalog has none.
     fn help_in(&self, lang: &str) -> Option<&'static str>;
+
+    /// Why the code was retired, if it is no longer emitted (the catalog's `retired` column).
+    fn retired(&self) -> Option<&'static str> {
+        None
+    }
 }

@@ -53,7 +53,7 @@ mod unknown;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use ecodes_macros::include_codes;
+pub use ecodes_macros::{ecode, include_codes, ErrorCode};
 pub use error_code::ErrorCode;
 pub use severity::{ParseSeverityError, Severity};
 pub use unknown::UnknownCode;

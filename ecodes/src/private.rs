@@ -56,6 +56,8 @@ pub struct Catalog {
     pub messages: &'static [Texts],
     /// Causes and solutions, one column per language.
     pub helps: &'static [Texts],
+    /// Why each entry was retired; empty for one still in use.
+    pub retired: Texts,
 }
 
 const fn read_le(bytes: &[u8], at: usize, width: usize) -> u32 {
@@ -161,6 +163,11 @@ impl Catalog {
     /// The help of the entry at `index`, with the same fallback as [`Catalog::message`].
     pub fn help(&self, index: usize) -> Option<&'static str> {
         first_non_empty(self.helps, index)
+    }
+
+    /// Why the entry at `index` was retired, if it was.
+    pub fn retired(&self, index: usize) -> Option<&'static str> {
+        non_empty(self.retired.get(index))
     }
 
     /// The message of the entry at `index` in `lang`.
@@ -299,6 +306,10 @@ mod tests {
                 },
             ],
             helps: &[],
+            retired: Texts {
+                blob: "gone",
+                ends: b"\0\0\0\0\x04\0\0\0\x04\0\0\0",
+            },
         }
     }
 
@@ -338,6 +349,8 @@ mod tests {
         assert_eq!(catalog.message_in(0, "zh"), Some("x"));
         assert_eq!(catalog.message_in(0, "fr"), None);
         assert_eq!(catalog.help(0), None);
+        assert_eq!(catalog.retired(0), None);
+        assert_eq!(catalog.retired(1), Some("gone"));
         assert_eq!(catalog.severity(0), Some(Severity::Error));
         assert_eq!(catalog.severity(1), None);
         assert_eq!(TEXTS.get(7), "");

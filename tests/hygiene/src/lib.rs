@@ -3,7 +3,8 @@
 //! - `#![no_implicit_prelude]`, so every path in the output must be absolute;
 //! - user types named `Result`, `Option`, `Ok`, `Some`, `Box` and `String` in scope;
 //! - `#![deny(warnings, missing_docs, unsafe_code, clippy::pedantic)]` (CI runs clippy on it);
-//! - two catalogs in two modules of one crate.
+//! - two catalogs in two modules of one crate;
+//! - a retired (deprecated) code in a catalog, which must not make the generated code warn.
 //!
 //! Building this crate is the test; `tests` below also checks that the items behave.
 
@@ -72,6 +73,13 @@ mod tests {
             Some("Check the \"quoted\" {braces}, \\backslashes\\ and\nnewlines.")
         );
         assert_eq!(second::Code::LANGUAGES, ["en"]);
+        // A retired code still resolves; only naming its variant warns.
+        let retired = second::Code::from_code(4_000_000_001);
+        assert_eq!(
+            retired.and_then(second::Code::retired),
+            Some("replaced by 4000000000")
+        );
+        assert_eq!(second::Network::LinkDown.retired(), None);
         assert_eq!(
             second::Storage::ALL,
             [

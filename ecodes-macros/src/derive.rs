@@ -1,0 +1,267 @@
+//! `#[derive(ErrorCode)]`: ties a product's own error type to catalog codes, checked at compile
+//! time.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields};
+
+use crate::catalogs::Target;
+use crate::derive_attr::{self, EcodeAttr, ACCEPTED};
+use crate::reference::{variant_path, CatalogOption};
+
+pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(err) => return err.into_compile_error(),
+    };
+    let mut errors = Errors::default();
+    let (options, type_code) = type_attrs(&input, &mut errors);
+    let target = options.target().map_err(|err| errors.push(err)).ok();
+    let module = target
+        .as_ref()
+        .map_or_else(|| quote!(::ecodes), |target| target.module.clone());
+
+    let mut arms = Vec::new();
+    match &input.data {
+        Data::Enum(data) => {
+            if let Some(code) = &type_code {
+                errors.push(syn::Error::new_spanned(
+                    &code.tokens,
+                    "on an enum, `#[ecode(CODE)]` goes on each variant, not on the enum",
+                ));
+            }
+            for variant in &data.variants {
+                forbid_on_fields(&variant.fields, &mut errors);
+                let Some(attr) = variant_attr(variant, &mut errors) else {
+                    continue;
+                };
+                let (ty, ident) = (&input.ident, &variant.ident);
+                // `Self` would be `Code` in the `From` impl that holds the match.
+                let pattern = match variant.fields {
+                    Fields::Named(_) => quote!(#ty::#ident { .. }),
+                    Fields::Unnamed(_) => quote!(#ty::#ident(..)),
+                    Fields::Unit => quote!(#ty::#ident),
+                };
+                if let Some(path) = resolve(target.as_ref(), &attr, &mut errors) {
+                    arms.push(quote!(#pattern => #module::Code::from(#path),));
+                }
+            }
+        }
+        Data::Struct(data) => {
+            forbid_on_fields(&data.fields, &mut errors);
+            match &type_code {
+                Some(attr) => {
+                    if let Some(path) = resolve(target.as_ref(), attr, &mut errors) {
+                        arms.push(quote!(_ => #module::Code::from(#path),));
+                    }
+                }
+                None => errors.push(syn::Error::new(
+                    input.ident.span(),
+                    format!(
+                        "`{}` has no error code; add `#[ecode(3530)]` (or another code) to the \
+                         struct",
+                        input.ident
+                    ),
+                )),
+            }
+        }
+        Data::Union(data) => errors.push(syn::Error::new(
+            data.union_token.span(),
+            "`ErrorCode` cannot be derived for a union; use an enum or a struct",
+        )),
+    }
+
+    let body = if errors.is_empty() {
+        quote!(match *value { #( #arms )* })
+    } else {
+        // Keep the impls, so that the type's uses do not add errors of their own.
+        quote!(::core::unreachable!("ecodes: the derive reported an error"))
+    };
+    let mut tokens = errors.into_tokens();
+    tokens.extend(impls(&input, &module, &body));
+    tokens
+}
+
+#[derive(Default)]
+struct Errors(Vec<syn::Error>);
+
+impl Errors {
+    fn push(&mut self, err: syn::Error) {
+        self.0.push(err);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn into_tokens(self) -> TokenStream {
+        self.0
+            .into_iter()
+            .map(syn::Error::into_compile_error)
+            .collect()
+    }
+}
+
+/// The type's own `#[ecode]` attributes: catalog options, and for a struct its code.
+fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Option<EcodeAttr>) {
+    let mut options = CatalogOption::default();
+    let mut code: Option<EcodeAttr> = None;
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|attr| derive_attr::is_ecode(attr))
+    {
+        let parsed = match derive_attr::parse(attr) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        let EcodeAttr {
+            code: parsed_code,
+            options: parsed_options,
+            span,
+            tokens,
+        } = parsed;
+        options.catalog = parsed_options.catalog.or(options.catalog);
+        options.module = parsed_options.module.or(options.module);
+        options.span = parsed_options.span.or(options.span);
+        if let Some(parsed_code) = parsed_code {
+            if code.is_some() {
+                errors.push(syn::Error::new_spanned(
+                    &tokens,
+                    "the type already has an error code; give it one `#[ecode(CODE)]`",
+                ));
+            } else {
+                code = Some(EcodeAttr {
+                    code: Some(parsed_code),
+                    options: CatalogOption::default(),
+                    span,
+                    tokens,
+                });
+            }
+        }
+    }
+    (options, code)
+}
+
+fn variant_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<EcodeAttr> {
+    let mut found: Option<EcodeAttr> = None;
+    for attr in variant
+        .attrs
+        .iter()
+        .filter(|attr| derive_attr::is_ecode(attr))
+    {
+        match derive_attr::parse(attr) {
+            Ok(parsed) if parsed.options.span.is_some() => errors.push(syn::Error::new_spanned(
+                &parsed.tokens,
+                "`catalog` and `module` go on the enum, not on a variant",
+            )),
+            Ok(parsed) if found.is_some() => errors.push(syn::Error::new_spanned(
+                &parsed.tokens,
+                format!(
+                    "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
+                    variant.ident
+                ),
+            )),
+            Ok(parsed) if parsed.code.is_none() => {
+                errors.push(syn::Error::new_spanned(&parsed.tokens, ACCEPTED));
+            }
+            Ok(parsed) => found = Some(parsed),
+            Err(err) => errors.push(err),
+        }
+    }
+    if found.is_none() && !variant.attrs.iter().any(derive_attr::is_ecode) {
+        errors.push(syn::Error::new(
+            variant.ident.span(),
+            format!(
+                "variant `{}` has no error code; add `#[ecode(3530)]` (or another code) to it",
+                variant.ident
+            ),
+        ));
+    }
+    found
+}
+
+fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
+    for attr in fields
+        .iter()
+        .flat_map(|field| &field.attrs)
+        .filter(|attr| derive_attr::is_ecode(attr))
+    {
+        errors.push(syn::Error::new_spanned(
+            attr,
+            "`#[ecode]` goes on the struct, or on each variant of an enum, not on a field",
+        ));
+    }
+}
+
+fn resolve(target: Option<&Target>, attr: &EcodeAttr, errors: &mut Errors) -> Option<TokenStream> {
+    let target = target?;
+    let reference = attr.code.as_ref()?;
+    match reference.resolve(&target.catalog) {
+        Ok(entry) => Some(variant_path(target, entry, reference.span())),
+        Err(err) => {
+            errors.push(err);
+            None
+        }
+    }
+}
+
+fn impls(input: &DeriveInput, module: &TokenStream, body: &TokenStream) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let span = Span::call_site();
+    let code = quote_spanned!(span=> <#module::Code as ::core::convert::From<&Self>>::from(self));
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::From<&#ty #ty_generics> for #module::Code #where_clause {
+            #[inline]
+            fn from(value: &#ty #ty_generics) -> Self {
+                #body
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::ecodes::ErrorCode for #ty #ty_generics #where_clause {
+            #[inline]
+            fn code(&self) -> ::core::primitive::u32 {
+                #code.code()
+            }
+            #[inline]
+            fn name(&self) -> &'static ::core::primitive::str {
+                #code.name()
+            }
+            #[inline]
+            fn subsystem_name(&self) -> &'static ::core::primitive::str {
+                #code.subsystem().name()
+            }
+            #[inline]
+            fn severity(&self) -> ::core::option::Option<::ecodes::Severity> {
+                #code.severity()
+            }
+            #[inline]
+            fn message(&self) -> &'static ::core::primitive::str {
+                #code.message()
+            }
+            #[inline]
+            fn help(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #code.help()
+            }
+            #[inline]
+            fn message_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #code.message_in(lang)
+            }
+            #[inline]
+            fn help_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #code.help_in(lang)
+            }
+            #[inline]
+            fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #code.retired()
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Parsing of `#[ecode(...)]` attributes for `#[derive(ErrorCode)]`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::{ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::Attribute;
+
+use crate::reference::{CatalogOption, CodeRef};
+
+/// What `#[ecode(...)]` accepts, for messages about bad syntax.
+pub(crate) const ACCEPTED: &str = "expected `#[ecode(3530)]`, `#[ecode(E3530)]`, \
+    `#[ecode(FileChecksum)]` or `#[ecode(Cdp::FileChecksum)]`; on the type also \
+    `#[ecode(catalog = \"codes.csv\", module = crate::codes)]`";
+
+/// One parsed `#[ecode(...)]`, keeping its span for later messages.
+pub(crate) struct EcodeAttr {
+    pub(crate) code: Option<CodeRef>,
+    pub(crate) options: CatalogOption,
+    pub(crate) span: Span,
+    /// The whole attribute, for errors that underline it.
+    pub(crate) tokens: TokenStream,
+}
+
+pub(crate) fn is_ecode(attr: &Attribute) -> bool {
+    attr.path().is_ident("ecode")
+}
+
+pub(crate) fn parse(attr: &Attribute) -> syn::Result<EcodeAttr> {
+    let span = attr.span();
+    let list = attr
+        .meta
+        .require_list()
+        .map_err(|_| syn::Error::new_spanned(attr, ACCEPTED))?;
+    let mut code = None;
+    let mut options = CatalogOption::default();
+    let parser = |input: ParseStream| {
+        if input.is_empty() {
+            return Err(syn::Error::new_spanned(attr, ACCEPTED));
+        }
+        while !input.is_empty() {
+            if !options.parse_pair(input)? {
+                let reference: CodeRef = input
+                    .parse()
+                    .map_err(|err| syn::Error::new(err.span(), format!("{err}; {ACCEPTED}")))?;
+                if code.is_some() {
+                    return Err(syn::Error::new(
+                        reference.span(),
+                        "one error code per `#[ecode]`; a type or variant has exactly one",
+                    ));
+                }
+                code = Some(reference);
+            }
+            if !input.is_empty() {
+                input.parse::<syn::Token![,]>()?;
+            }
+        }
+        Ok(())
+    };
+    parser.parse2(list.tokens.clone())?;
+    Ok(EcodeAttr {
+        code,
+        options,
+        span,
+        tokens: attr.to_token_stream(),
+    })
+}

@@ -1,0 +1,46 @@
+//! `ecode!(3530)`: a reference to a catalog entry, checked when the crate compiles.
+
+use proc_macro2::TokenStream;
+use syn::parse::{Parse, ParseStream};
+
+use crate::reference::{variant_path, CatalogOption, CodeRef, FORMS};
+
+struct Input {
+    reference: CodeRef,
+    options: CatalogOption,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.is_empty() {
+            return Err(input.error(format!("expected an error code: {FORMS}")));
+        }
+        let reference = input.parse()?;
+        let mut options = CatalogOption::default();
+        while !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            if !options.parse_pair(input)? {
+                return Err(input.error(
+                    "expected `catalog = \"codes.csv\", module = crate::codes` after the code",
+                ));
+            }
+        }
+        Ok(Input { reference, options })
+    }
+}
+
+pub(crate) fn ecode(input: TokenStream) -> TokenStream {
+    expand(input).unwrap_or_else(syn::Error::into_compile_error)
+}
+
+fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let Input { reference, options } = syn::parse2(input)?;
+    let target = options.target()?;
+    let entry = reference.resolve(&target.catalog)?;
+    // Only a path, so that the expansion is also a pattern. A catalog named with `catalog =`
+    // needs no tracking here: the `include_codes!` that generated `module` tracks it.
+    Ok(variant_path(&target, entry, reference.span()))
+}
