@@ -25,13 +25,15 @@ struct SnapshotError(String);
 
 /// Generics, bounds and a where clause pass through.
 #[allow(dead_code, reason = "the fields only give the type its shape")]
-#[derive(Debug, ecodes::ErrorCode)]
+#[derive(Debug, thiserror::Error, ecodes::ErrorCode)]
 enum Wrapped<'a, T: std::fmt::Debug, const N: usize>
 where
     T: Clone,
 {
+    #[error("inner")]
     #[ecode(3555)]
     Inner(&'a T, [u8; N]),
+    #[error("other")]
     #[ecode(Cdp::FileChecksum)]
     Other,
 }

@@ -79,7 +79,7 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         quote!(::core::unreachable!("ecodes: the derive reported an error"))
     };
     let mut tokens = errors.into_tokens();
-    tokens.extend(impls(&input, &module, &body));
+    tokens.extend(impls(&input, &module, &body, options.diagnostic));
     tokens
 }
 
@@ -128,6 +128,7 @@ fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Optio
         options.catalog = parsed_options.catalog.or(options.catalog);
         options.module = parsed_options.module.or(options.module);
         options.span = parsed_options.span.or(options.span);
+        options.diagnostic |= parsed_options.diagnostic;
         if let Some(parsed_code) = parsed_code {
             if code.is_some() {
                 errors.push(syn::Error::new_spanned(
@@ -157,7 +158,7 @@ fn variant_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<EcodeAttr
         match derive_attr::parse(attr) {
             Ok(parsed) if parsed.options.span.is_some() => errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
-                "`catalog` and `module` go on the enum, not on a variant",
+                "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
             )),
             Ok(parsed) if found.is_some() => errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
@@ -210,9 +211,25 @@ fn resolve(target: Option<&Target>, attr: &EcodeAttr, errors: &mut Errors) -> Op
     }
 }
 
-fn impls(input: &DeriveInput, module: &TokenStream, body: &TokenStream) -> TokenStream {
+fn impls(
+    input: &DeriveInput,
+    module: &TokenStream,
+    body: &TokenStream,
+    diagnostic: bool,
+) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let diagnostic = diagnostic.then(|| {
+        // `miette::Diagnostic` requires `Error`; for a generic type, thiserror's `Error` impl may
+        // carry bounds of its own, so require it rather than assume it.
+        let mut error_generics = input.generics.clone();
+        error_generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(Self: ::core::error::Error));
+        let error_where = &error_generics.where_clause;
+        quote!(::ecodes::__miette_derived_type!([#impl_generics] [#ty #ty_generics] [#error_where]);)
+    });
     let span = Span::call_site();
     let code = quote_spanned!(span=> <#module::Code as ::core::convert::From<&Self>>::from(self));
     quote! {
@@ -223,6 +240,9 @@ fn impls(input: &DeriveInput, module: &TokenStream, body: &TokenStream) -> Token
                 #body
             }
         }
+
+        ::ecodes::__serde_derived_type!([#impl_generics] [#ty #ty_generics] [#where_clause]);
+        #diagnostic
 
         #[automatically_derived]
         impl #impl_generics ::ecodes::ErrorCode for #ty #ty_generics #where_clause {

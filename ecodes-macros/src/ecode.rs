@@ -38,6 +38,12 @@ pub(crate) fn ecode(input: TokenStream) -> TokenStream {
 
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let Input { reference, options } = syn::parse2(input)?;
+    if options.diagnostic {
+        return Err(syn::Error::new(
+            options.span.unwrap_or_else(proc_macro2::Span::call_site),
+            "`diagnostic` is an option of `#[derive(ErrorCode)]`, not of `ecode!`",
+        ));
+    }
     let target = options.target()?;
     let entry = reference.resolve(&target.catalog)?;
     // Only a path, so that the expansion is also a pattern. A catalog named with `catalog =`

@@ -525,6 +525,9 @@ fn common_impls(ty: &TokenStream) -> TokenStream {
         #[automatically_derived]
         impl ::core::error::Error for #ty {}
 
+        ::ecodes::__serde_catalog_type!(#ty);
+        ::ecodes::__miette_type!([] [#ty] []);
+
         #[automatically_derived]
         impl ::ecodes::ErrorCode for #ty {
             #[inline]

@@ -315,11 +315,24 @@ pub(crate) struct CatalogOption {
     pub(crate) catalog: Option<LitStr>,
     pub(crate) module: Option<Path>,
     pub(crate) span: Option<Span>,
+    /// `diagnostic`: also implement `miette::Diagnostic` (derive only).
+    pub(crate) diagnostic: bool,
 }
 
 impl CatalogOption {
     /// Parses one `key = value` pair; `Ok(false)` when the input is not one.
     pub(crate) fn parse_pair(&mut self, input: ParseStream) -> syn::Result<bool> {
+        // A catalog name starts with an uppercase letter, so `diagnostic` cannot be one.
+        if input.peek(Ident) && !input.peek2(syn::Token![=]) && !input.peek2(syn::Token![::]) {
+            let fork = input.fork();
+            let flag: Ident = fork.parse()?;
+            if flag == "diagnostic" {
+                input.parse::<Ident>()?;
+                self.span.get_or_insert(flag.span());
+                self.diagnostic = true;
+                return Ok(true);
+            }
+        }
         if !(input.peek(Ident) && input.peek2(syn::Token![=])) {
             return Ok(false);
         }
@@ -333,8 +346,8 @@ impl CatalogOption {
                 return Err(syn::Error::new(
                     key.span(),
                     format!(
-                        "unknown option `{other}`; expected `catalog = \"codes.csv\"` and \
-                         `module = path::to::generated::types`"
+                        "unknown option `{other}`; expected `catalog = \"codes.csv\"`, \
+                         `module = path::to::generated::types` or `diagnostic`"
                     ),
                 ))
             }

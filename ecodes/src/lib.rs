@@ -42,10 +42,15 @@
 //! This crate and the code it generates use only `core`.
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "std")]
+extern crate std;
 
 extern crate self as ecodes;
 
 mod error_code;
+mod integrations;
 mod severity;
 mod unknown;
 

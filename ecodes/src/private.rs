@@ -9,6 +9,59 @@ use core::fmt;
 
 use crate::Severity;
 
+#[cfg(feature = "serde")]
+pub use serde;
+
+#[cfg(feature = "miette")]
+pub use miette;
+#[cfg(feature = "miette")]
+pub use std::boxed::Box;
+
+/// Deserializes a code and looks it up, failing with [`crate::UnknownCode`]'s message for a
+/// number the catalog does not have.
+#[cfg(feature = "serde")]
+pub fn deserialize_code<'de, D, T>(
+    deserializer: D,
+    from_code: fn(u32) -> Option<T>,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let code = <u32 as serde::Deserialize>::deserialize(deserializer)?;
+    from_code(code).ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code)))
+}
+
+/// The diagnostic code of an entry: `E` and the number, as in `E3530`.
+#[cfg(feature = "miette")]
+pub fn diagnostic_code<'a>(code: &(impl crate::ErrorCode + ?Sized)) -> Box<dyn fmt::Display + 'a> {
+    struct Prefixed(u32);
+    impl fmt::Display for Prefixed {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "E{}", self.0)
+        }
+    }
+    Box::new(Prefixed(code.code()))
+}
+
+/// The catalog severity as miette's: Info is advice; a blank severity is none.
+#[cfg(feature = "miette")]
+pub fn diagnostic_severity(code: &(impl crate::ErrorCode + ?Sized)) -> Option<miette::Severity> {
+    code.severity().map(|severity| match severity {
+        Severity::Info => miette::Severity::Advice,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Error => miette::Severity::Error,
+    })
+}
+
+/// The catalog's causes and solution, in the default language.
+#[cfg(feature = "miette")]
+pub fn diagnostic_help<'a>(
+    code: &(impl crate::ErrorCode + ?Sized),
+) -> Option<Box<dyn fmt::Display + 'a>> {
+    code.help()
+        .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+}
+
 /// Slot value meaning "no code here" in a dense lookup table.
 const NO_SLOT: u32 = u32::MAX;
 
