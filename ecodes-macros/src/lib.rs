@@ -1,19 +1,8 @@
 //! Procedural macros for [ecodes](https://docs.rs/ecodes). Use them through the `ecodes` crate,
 //! which re-exports them and holds the types their output refers to.
 //!
-//! This crate is a thin shim: reading and validating a catalog is done by the plain
-//! `ecodes-catalog` library, so the `ecodes` command and the tests apply the same rules and
-//! print the same messages. Here, a validated model only becomes tokens.
-
-mod catalogs;
-mod derive;
-mod derive_attr;
-mod docs;
-mod ecode;
-mod expand;
-mod include;
-mod layout;
-mod reference;
+//! This crate is a shim, as `pest_derive` is for `pest_generator`: the work is done by the plain
+//! library `ecodes-codegen`, which tests and fuzzers call directly.
 
 use proc_macro::TokenStream;
 
@@ -29,7 +18,7 @@ use proc_macro::TokenStream;
 /// that one mistake does not cause a cascade of follow-on errors.
 #[proc_macro]
 pub fn include_codes(input: TokenStream) -> TokenStream {
-    include::include_codes(input.into()).into()
+    ecodes_codegen::include_codes(input.into()).into()
 }
 
 /// A compile-time-checked reference to an entry of the product catalog.
@@ -45,7 +34,7 @@ pub fn include_codes(input: TokenStream) -> TokenStream {
 /// crate::codes)` checks against a catalog that `include_codes!` expanded in `crate::codes`.
 #[proc_macro]
 pub fn ecode(input: TokenStream) -> TokenStream {
-    ecode::ecode(input.into()).into()
+    ecodes_codegen::ecode(input.into()).into()
 }
 
 /// Implements `ecodes::ErrorCode` and `From<&T> for Code` for a product's own error type.
@@ -55,5 +44,5 @@ pub fn ecode(input: TokenStream) -> TokenStream {
 /// See the `ecodes` crate for the details.
 #[proc_macro_derive(ErrorCode, attributes(ecode))]
 pub fn derive_error_code(input: TokenStream) -> TokenStream {
-    derive::derive(input.into()).into()
+    ecodes_codegen::derive_error_code(input.into()).into()
 }

@@ -33,6 +33,40 @@
 //! assert!(Code::try_from(9999).is_err());
 //! ```
 //!
+//! # Product error types
+//! [`ErrorCode`](derive@ErrorCode) (the derive) ties a product's own error type to catalog
+//! codes, and [`ecode!`] refers to one entry; both are checked when the crate compiles:
+//!
+//! ```
+//! use ecodes::{ecode, Cdp, Code, ErrorCode};
+//!
+//! #[derive(Debug, ecodes::ErrorCode)]
+//! enum MirrorError {
+//!     #[ecode(3530)]
+//!     Checksum { path: String },
+//!     #[ecode(Cdp::CopyFile)]
+//!     Copy,
+//! }
+//!
+//! let err = MirrorError::Checksum { path: "/data/a".into() };
+//! assert_eq!((err.code(), err.name()), (3530, "FileChecksum"));
+//! assert_eq!(Code::from(&MirrorError::Copy), Code::Cdp(Cdp::CopyFile));
+//!
+//! const CHECKSUM: Cdp = ecode!(E3530);
+//! assert!(matches!(Code::from(&err), Code::Cdp(ecode!(3530))));
+//! # let _ = CHECKSUM;
+//! ```
+//!
+//! A code that is not in the catalog does not compile:
+//!
+//! ```compile_fail
+//! #[derive(Debug, ecodes::ErrorCode)]
+//! enum MirrorError {
+//!     #[ecode(3532)] // unknown error code 3532: ...; did you mean 3531 (`Cdp::InvalidCdpDescriptor`), ...?
+//!     Descriptor,
+//! }
+//! ```
+//!
 //! # Generated `Display`
 //! Every generated type displays as `CODE: message`, the message in the catalog's default
 //! language (the first `message_<lang>` column; `zh` for the product catalog). An undocumented

@@ -1,0 +1,49 @@
+//! The code generator behind the ecodes macros: a plain library, so that tests and fuzzers can
+//! call it directly. Use the macros through the `ecodes` crate.
+//!
+//! Reading and validating a catalog is done by the `ecodes-catalog` library, so the macros, the
+//! `ecodes` command and the tests apply the same rules and print the same messages. Here a
+//! validated model becomes tokens, and a code reference is checked against a catalog.
+//!
+//! Each entry point takes the macro's input tokens and returns its output tokens; on bad input
+//! the output is `compile_error!` invocations spanned on the offending tokens, never a panic.
+
+mod catalogs;
+mod derive;
+mod derive_attr;
+mod docs;
+mod ecode;
+mod expand;
+mod include;
+mod layout;
+mod reference;
+
+use std::path::Path;
+
+use proc_macro2::{Span, TokenStream};
+
+/// `include_codes!("codes.csv")`: one enum per subsystem, `Code` and `Subsystem`, from the
+/// catalog at the given path, relative to `CARGO_MANIFEST_DIR`.
+pub fn include_codes(input: TokenStream) -> TokenStream {
+    include::include_codes(input)
+}
+
+/// `ecode!(3530)`: the path of a catalog entry's variant, checked against the catalog.
+pub fn ecode(input: TokenStream) -> TokenStream {
+    ecode::ecode(input)
+}
+
+/// `#[derive(ErrorCode)]`: `ErrorCode` and `From<&T> for Code` for a product's error type.
+pub fn derive_error_code(input: TokenStream) -> TokenStream {
+    derive::derive(input)
+}
+
+/// The expansion of an already-parsed catalog, as `include_codes!` emits it for `file`
+/// (`resolved` is the path the output makes cargo track). For fuzzers and tests.
+pub fn expand_catalog(
+    catalog: &ecodes_catalog::Catalog,
+    file: &str,
+    resolved: &Path,
+) -> TokenStream {
+    expand::catalog(catalog, file, resolved, Span::call_site())
+}
