@@ -32,6 +32,7 @@
 
 mod columns;
 mod fields;
+mod lints;
 mod model;
 mod parse;
 mod problem;
@@ -41,6 +42,7 @@ mod severity;
 use std::path::Path;
 
 pub use fields::{RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
+pub use lints::{lint, Lint, LintWarning, ParseLintError};
 pub use model::{Catalog, Entry, Subsystem};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;

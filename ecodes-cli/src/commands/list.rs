@@ -1,0 +1,36 @@
+//! `ecodes list`: the catalog's codes, filtered by subsystem and severity.
+
+use std::io::Write;
+
+use crate::catalog::Loaded;
+use crate::entries::EntryColumns;
+use crate::error::{Error, Status};
+use crate::opts::{Format, ListArgs};
+use crate::output::{Paint, Table};
+
+/// Runs `ecodes list`: one row per code, in catalog order. Text tables show the messages; the
+/// other formats also carry the help texts, like codes.csv.
+///
+/// # Errors
+/// A bad `--lang` or `--subsystem`, or a failure to write the output.
+pub fn run(
+    args: &ListArgs,
+    loaded: &Loaded,
+    out: &mut dyn Write,
+    paint: Paint,
+) -> Result<Status, Error> {
+    let languages = loaded.languages(&args.output.lang)?;
+    let filter = loaded.filter(&args.filter)?;
+    let columns = EntryColumns::new(languages, args.output.format != Format::Table);
+    let mut table = Table::new(columns.columns(loaded));
+    let catalog = loaded.catalog();
+    for subsystem in catalog.subsystems() {
+        for entry in catalog.entries_of(subsystem) {
+            if filter.keeps(catalog, entry) {
+                table.push(columns.cells(loaded, entry));
+            }
+        }
+    }
+    table.write(args.output.format, out, paint)?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,7 @@
+//! The subcommands that print catalog entries: one module each.
+
+pub mod check;
+pub mod completions;
+pub mod explain;
+pub mod list;
+pub mod search;

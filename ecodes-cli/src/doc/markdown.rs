@@ -1,0 +1,48 @@
+//! The documentation as Markdown: the vendor's table layout, one table per subsystem.
+
+use std::io::{self, Write};
+
+use super::{generated_note, sections, Words};
+use crate::catalog::Loaded;
+use crate::output::escape_markdown;
+
+/// Writes the catalog as Markdown in the language at `lang` of the catalog's languages.
+///
+/// # Errors
+/// Any error writing to `out`.
+pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -> io::Result<()> {
+    // `-->` cannot occur in a catalog's path on purpose, but keep the comment well formed anyway.
+    writeln!(
+        out,
+        "<!-- {} -->",
+        generated_note(loaded).replace("--", "- -")
+    )?;
+    writeln!(out, "## {}\n", escape_markdown(&words.title))?;
+    writeln!(out, "{}", words.intro)?;
+    for section in sections(loaded) {
+        writeln!(out)?;
+        match section.range {
+            Some((low, high)) => {
+                writeln!(out, "### {} ({low}-{high})\n", section.subsystem.name())?;
+            }
+            None => writeln!(out, "### {}\n", section.subsystem.name())?,
+        }
+        writeln!(out, "| {} |", words.headers.join(" | "))?;
+        writeln!(out, "| :--- | :--- | :--- | :--- |")?;
+        for entry in section.entries {
+            let cell = |text: Option<&str>| text.map(escape_markdown).unwrap_or_default();
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                entry.code(),
+                cell(entry.message(lang)),
+                entry
+                    .severity()
+                    .map(ecodes_catalog::Severity::as_str)
+                    .unwrap_or_default(),
+                cell(entry.help(lang)),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,360 @@
+//! The command line, as clap derive definitions only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use ecodes_catalog::Lint;
+
+/// Explain, list, search, check, document and find in logs the error codes of an ecodes catalog.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ecodes",
+    version,
+    arg_required_else_help = true,
+    after_help = "\
+Examples:
+  ecodes explain 3530 E4008 Cdp::FileChecksum   what do these codes mean?
+  ecodes scan --summary /var/log/app.log.gz     which codes does this log contain?
+  ecodes search 快照                           which codes talk about snapshots?
+  ecodes check codes.csv                        is this catalog valid?
+
+Exit status: 0 success, 1 failure (unknown code, invalid catalog, unreadable input),
+2 usage error or `check --deny-warnings` with warnings."
+)]
+pub struct Opts {
+    /// Read this catalog instead of the one built into ecodes
+    #[arg(long, global = true, value_name = "FILE", env = "ECODES_CATALOG")]
+    pub catalog: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(
+        help = "When to colour the output; auto colours a terminal unless NO_COLOR is set",
+        long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain codes as they appear in a log or in code
+    #[command(
+        about = "Explain codes as they appear in a log or in code: 3530, E3530, FileChecksum, Cdp::FileChecksum",
+        after_help = "\
+Examples:
+  ecodes explain 3530
+  ecodes explain E3530 errcode=4008 Cdp::FileChecksum
+  ecodes explain NetworkConnection   in every subsystem that has one
+  ecodes explain --lang en 3530 --format json
+
+An unknown code prints which subsystem's range it falls in, and the exit status is 1."
+    )]
+    Explain(ExplainArgs),
+
+    /// List the catalog's codes, optionally of some subsystems or severities
+    #[command(after_help = "\
+Examples:
+  ecodes list
+  ecodes list --subsystem Cdp --severity error
+  ecodes list --severity none --format csv > unclassified.csv
+  ecodes list --lang en --format markdown")]
+    List(ListArgs),
+
+    /// Search the messages and help texts of every language, ignoring case
+    #[command(after_help = "\
+Examples:
+  ecodes search checksum
+  ecodes search 快照
+  ecodes search --lang en virtual machine
+  ecodes search mirror --severity error --format json")]
+    Search(SearchArgs),
+
+    /// Validate a catalog and lint it
+    #[command(
+        about = "Validate a catalog and lint it; print every problem as FILE:LINE",
+        after_help = "\
+Examples:
+  ecodes check                           checks ./codes.csv
+  ecodes check path/to/codes.csv --deny-warnings
+  ecodes check --allow blank-severity --allow no-message --deny-warnings
+
+Lints: no-message, missing-translation, blank-severity, interleaved-ranges, out-of-range.
+Exit status: 0 no errors, 1 errors, 2 warnings with --deny-warnings."
+    )]
+    Check(CheckArgs),
+
+    /// Render the catalog as documentation, in the vendor's table layout
+    #[command(after_help = "\
+Examples:
+  ecodes doc > error-codes.md
+  ecodes doc --lang en --format html > error-codes.html
+  ecodes doc --catalog other/codes.csv --title 'Error codes of X'")]
+    Doc(DocArgs),
+
+    /// Find catalog codes in logs (plain or .gz files, or standard input)
+    #[command(after_help = "\
+Examples:
+  ecodes scan /var/log/app.log
+  ecodes scan --summary logs/*.log logs/*.gz
+  tail -f app.log | ecodes scan --severity error
+  ecodes scan --pattern 'status=(\\d+)' app.log
+
+The default pattern recognises errcode=3530, error code: 3530, err=3530, E3530 and [3530],
+but not a bare number (`sent 3530 blocks`). A --pattern takes the code from its first
+capture group that matched. Only codes in the catalog are reported unless --unknown.")]
+    Scan(ScanArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  ecodes completions bash > ~/.local/share/bash-completion/completions/ecodes
+  ecodes completions zsh > ~/.zfunc/_ecodes
+  ecodes completions fish > ~/.config/fish/completions/ecodes.fish")]
+    Completions(CompletionsArgs),
+}
+
+/// `ecodes explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Codes, as they appear in a log or in code
+    #[arg(
+        help = "Codes, as they appear in a log or in code: 3530, E3530, errcode=3530, FileChecksum, Cdp::FileChecksum",
+        required = true,
+        value_name = "CODE"
+    )]
+    pub codes: Vec<String>,
+
+    /// Output options
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `ecodes list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Which codes
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output options
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `ecodes search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The text to find; several words are searched for as one phrase
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Which codes
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output options
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `ecodes check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The catalog to check [default: --catalog, or ./codes.csv]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Exit with status 2 when there are warnings
+    #[arg(long, short = 'D')]
+    pub deny_warnings: bool,
+
+    /// Do not report this lint (repeatable)
+    #[arg(long, short = 'A', value_name = "LINT", value_parser = parse_lint)]
+    pub allow: Vec<Lint>,
+}
+
+/// `ecodes doc`.
+#[derive(Debug, Args)]
+pub struct DocArgs {
+    /// The language of the texts and headers [default: the catalog's first, zh]
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// The output format
+    #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
+    pub format: DocFormat,
+
+    /// The document's title [default: 错误代码说明 in Chinese, Error codes otherwise]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// `ecodes scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Log files, plain or gzip-compressed; `-` or nothing reads standard input
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// A regular expression whose first capture group that matched is the code
+    #[arg(long, short = 'e', value_name = "REGEX")]
+    pub pattern: Option<String>,
+
+    /// Count the codes per code, severity and subsystem instead of printing lines
+    #[arg(long, short = 's')]
+    pub summary: bool,
+
+    /// Also report codes that the pattern finds but the catalog does not have
+    #[arg(long)]
+    pub unknown: bool,
+
+    /// Which codes
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output options
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `ecodes completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Which codes `list`, `search` and `scan` consider.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only these subsystems (repeatable, or comma-separated)
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub subsystem: Vec<String>,
+
+    /// Only these severities (repeatable, or comma-separated)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "LEVEL",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub severity: Vec<SeverityFilter>,
+}
+
+/// How `explain`, `list`, `search` and `scan` print.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// The languages to show: a catalog language such as zh or en, or all
+    #[arg(long, value_name = "LANG", default_value = "all")]
+    pub lang: String,
+
+    /// The output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `--severity`: a catalog severity, or none for a blank one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityFilter {
+    /// Info
+    Info,
+    /// Warning
+    Warning,
+    /// Error
+    Error,
+    /// A blank severity
+    #[value(alias = "unspecified", alias = "blank")]
+    None,
+}
+
+/// `--format` of `explain`, `list`, `search` and `scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading
+    Table,
+    /// JSON
+    Json,
+    /// CSV with a header row
+    Csv,
+    /// A Markdown table
+    Markdown,
+}
+
+/// `--format` of `doc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Markdown tables, one per subsystem
+    Markdown,
+    /// One self-contained HTML page
+    Html,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour a terminal, unless the `NO_COLOR` variable is set
+    #[value(help = "Colour a terminal, unless NO_COLOR is set")]
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+fn parse_lint(text: &str) -> Result<Lint, String> {
+    text.parse()
+        .map_err(|err: ecodes_catalog::ParseLintError| err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Opts::command().debug_assert();
+    }
+
+    #[test]
+    fn severity_accepts_the_blank_spellings() {
+        for spelling in ["none", "unspecified", "blank", "NONE"] {
+            let opts = Opts::try_parse_from(["ecodes", "list", "--severity", spelling]);
+            let Ok(Opts {
+                command: Command::List(list),
+                ..
+            }) = opts
+            else {
+                panic!("`--severity {spelling}` is rejected");
+            };
+            assert_eq!(list.filter.severity, [SeverityFilter::None]);
+        }
+    }
+
+    #[test]
+    fn lints_are_parsed_by_name() {
+        let opts = Opts::try_parse_from([
+            "ecodes",
+            "check",
+            "-A",
+            "no-message",
+            "--allow",
+            "blank_severity",
+        ]);
+        let Ok(Opts {
+            command: Command::Check(check),
+            ..
+        }) = opts
+        else {
+            panic!("lint names are rejected");
+        };
+        assert_eq!(check.allow, [Lint::NoMessage, Lint::BlankSeverity]);
+        assert!(Opts::try_parse_from(["ecodes", "check", "-A", "typo"]).is_err());
+    }
+}

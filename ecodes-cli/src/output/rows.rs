@@ -1,0 +1,165 @@
+//! Streaming rows as JSON, CSV or Markdown, one at a time, so that `scan` prints matches as it
+//! finds them in a log of any size.
+
+use std::io::Write;
+
+use serde_json::{Map, Value};
+
+use super::table::{Align, Cell, Column};
+use crate::error::Error;
+use crate::opts::Format;
+
+/// Writes rows in a machine format as they come: a JSON array of objects, CSV with a header, or
+/// a Markdown table. (Aligned text needs every row first; [`super::Table`] does that.)
+pub struct RowWriter<'w> {
+    format: Format,
+    columns: Vec<Column>,
+    sink: Sink<'w>,
+    rows: u64,
+}
+
+enum Sink<'w> {
+    /// Boxed: the CSV writer carries its own buffer and state.
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Plain(&'w mut dyn Write),
+}
+
+impl<'w> RowWriter<'w> {
+    /// Starts the output: the CSV or Markdown header, or the JSON array's `[`. A text table is
+    /// written as Markdown, the closest streamable layout.
+    ///
+    /// # Errors
+    /// Any error writing to `out`.
+    pub fn new(
+        format: Format,
+        columns: Vec<Column>,
+        out: &'w mut dyn Write,
+    ) -> Result<Self, Error> {
+        let sink = match format {
+            Format::Csv => {
+                let mut csv = Box::new(csv::Writer::from_writer(out));
+                csv.write_record(columns.iter().map(|column| column.key.as_str()))?;
+                Sink::Csv(csv)
+            }
+            Format::Json => {
+                out.write_all(b"[")?;
+                Sink::Plain(out)
+            }
+            Format::Markdown | Format::Table => {
+                let titles: Vec<String> =
+                    columns.iter().map(|c| escape_markdown(&c.title)).collect();
+                writeln!(out, "| {} |", titles.join(" | "))?;
+                let rules: Vec<&str> = columns
+                    .iter()
+                    .map(|column| match column.align {
+                        Align::Left => ":---",
+                        Align::Right => "---:",
+                    })
+                    .collect();
+                writeln!(out, "| {} |", rules.join(" | "))?;
+                Sink::Plain(out)
+            }
+        };
+        Ok(RowWriter {
+            format,
+            columns,
+            sink,
+            rows: 0,
+        })
+    }
+
+    /// Writes one row; cells beyond the columns are ignored, missing ones are blank.
+    ///
+    /// # Errors
+    /// Any error writing the output.
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), Error> {
+        let blank = Cell::optional(None);
+        let cell = |index: usize| cells.get(index).unwrap_or(&blank);
+        match &mut self.sink {
+            Sink::Csv(csv) => {
+                csv.write_record((0..self.columns.len()).map(|index| cell(index).csv_text()))?;
+            }
+            Sink::Plain(out) if self.format == Format::Json => {
+                let object: Map<String, Value> = self
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, column)| (column.key.clone(), cell(index).value().clone()))
+                    .collect();
+                out.write_all(if self.rows == 0 { b"\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut *out, &object)?;
+            }
+            Sink::Plain(out) => {
+                let texts: Vec<String> = (0..self.columns.len())
+                    .map(|index| escape_markdown(cell(index).as_text()))
+                    .collect();
+                writeln!(out, "| {} |", texts.join(" | "))?;
+            }
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Pushes what is buffered to the output, so a reader following a log sees rows promptly.
+    ///
+    /// # Errors
+    /// Any error writing the output.
+    pub fn flush(&mut self) -> Result<(), Error> {
+        match &mut self.sink {
+            Sink::Csv(csv) => csv.flush()?,
+            Sink::Plain(out) => out.flush()?,
+        }
+        Ok(())
+    }
+
+    /// Ends the output (the JSON array's `]`) and flushes it.
+    ///
+    /// # Errors
+    /// Any error writing the output.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if let (Sink::Plain(out), Format::Json) = (&mut self.sink, self.format) {
+            out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
+        }
+        self.flush()
+    }
+}
+
+/// A cell's text made safe inside a Markdown table row: `|` escaped, line breaks as `<br>`.
+pub fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => escaped.push_str("\\|"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                escaped.push_str("<br>");
+            }
+            '\n' => escaped.push_str("<br>"),
+            c if c.is_control() => escaped.push(' '),
+            c => escaped.push(c),
+        }
+    }
+    escaped.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_cannot_break_the_row() {
+        assert_eq!(escape_markdown(" a|b\r\nc\nd\t "), "a\\|b<br>c<br>d");
+    }
+
+    #[test]
+    fn an_empty_json_array_is_valid() {
+        let mut out = Vec::new();
+        let written = RowWriter::new(Format::Json, vec![Column::new("a", "A")], &mut out)
+            .and_then(RowWriter::finish);
+        assert!(written.is_ok());
+        assert_eq!(out, b"[]\n");
+    }
+}

@@ -1,0 +1,405 @@
+//! Streaming a log through the [`Matcher`] in constant memory.
+//!
+//! The log is read in big chunks into one fixed buffer. Each chunk's complete lines are searched
+//! at once with the regex's fastest mode (no capture groups); only the lines it points at are
+//! searched again for their codes. Nothing is allocated per line, and no line is held whole if
+//! it is longer than the buffer: such a line is searched in buffer-sized pieces that overlap, so
+//! that a code across a piece boundary is still found once.
+
+use std::io::{self, Read};
+
+use super::matcher::{Found, Locations, Matcher};
+
+/// The read buffer: the longest piece of a line held in memory.
+pub const BUFFER: usize = 1 << 20;
+
+/// How far pieces of an over-long line overlap: the longest match found across a piece boundary.
+pub const OVERLAP: usize = 4 << 10;
+
+/// A line with at least one code, as found by [`Scanner::scan`].
+#[derive(Debug)]
+pub struct Hit<'a> {
+    /// The 1-based line number.
+    pub line_number: u64,
+    /// The line without its terminator (`\n` or `\r\n`); for a line longer than the buffer, the
+    /// piece that holds the codes.
+    pub line: &'a [u8],
+    /// The codes, with positions in `line`.
+    pub codes: &'a [Found],
+    /// Whether `line` is a piece of a line longer than the buffer.
+    pub partial: bool,
+}
+
+/// Totals for one input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Bytes read (after decompression).
+    pub bytes: u64,
+    /// Lines read; a last line without a terminator counts.
+    pub lines: u64,
+    /// Lines with at least one code.
+    pub lines_with_codes: u64,
+    /// Codes found.
+    pub codes: u64,
+}
+
+/// Where [`Scanner::scan`] sends what it finds.
+pub trait Sink {
+    /// What the sink may fail with (writing the output, usually).
+    type Error;
+
+    /// Called for each line with at least one code.
+    ///
+    /// # Errors
+    /// Whatever the sink fails with; the scan stops with it.
+    fn hit(&mut self, hit: &Hit<'_>) -> Result<(), Self::Error>;
+
+    /// Called after each chunk of input, so that a sink can flush its output while a log is
+    /// being followed (`tail -f app.log | ecodes scan`).
+    ///
+    /// # Errors
+    /// Whatever the sink fails with; the scan stops with it.
+    fn chunk_done(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// Why a scan stopped early.
+#[derive(Debug)]
+pub enum ScanError<E> {
+    /// Reading the input failed (an I/O error, a corrupt gzip stream).
+    Read(io::Error, Totals),
+    /// The sink failed.
+    Sink(E),
+}
+
+/// Searches logs for codes; keeps its buffer between inputs.
+#[derive(Debug)]
+pub struct Scanner<'m> {
+    matcher: &'m Matcher,
+    buffer: Vec<u8>,
+    overlap: usize,
+    locations: Locations,
+    found: Vec<Found>,
+}
+
+impl<'m> Scanner<'m> {
+    /// A scanner with a [`BUFFER`]-sized buffer.
+    pub fn new(matcher: &'m Matcher) -> Scanner<'m> {
+        Scanner::with_buffer(matcher, BUFFER, OVERLAP)
+    }
+
+    /// A scanner with a `buffer`-byte buffer whose over-long line pieces overlap by `overlap`
+    /// bytes (small values exercise the long-line path in tests). The buffer is at least
+    /// `2 * overlap + 2` bytes.
+    pub fn with_buffer(matcher: &'m Matcher, buffer: usize, overlap: usize) -> Scanner<'m> {
+        let overlap = overlap.max(1);
+        Scanner {
+            matcher,
+            buffer: vec![0; buffer.max(2 * overlap + 2)],
+            overlap,
+            locations: matcher.locations(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Reads `input` to its end, calling `sink` for each line with a code.
+    ///
+    /// # Errors
+    /// [`ScanError::Read`] when reading fails (with the totals so far), [`ScanError::Sink`]
+    /// when the sink does.
+    pub fn scan<S: Sink>(
+        &mut self,
+        mut input: impl Read,
+        sink: &mut S,
+    ) -> Result<Totals, ScanError<S::Error>> {
+        let capacity = self.buffer.len();
+        let mut totals = Totals::default();
+        // buffer[..context] is the tail of an over-long line already searched, kept so that `\b`
+        // sees the byte before the next piece; buffer[context..filled] is unsearched.
+        let mut context = 0;
+        let mut filled = 0;
+        let mut line_number = 1;
+        let mut last_byte = b'\n';
+        loop {
+            let read = match input.read(&mut self.buffer[filled..]) {
+                Ok(read) => read,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => {
+                    totals.lines = line_number - 1 + u64::from(last_byte != b'\n');
+                    return Err(ScanError::Read(err, totals));
+                }
+            };
+            let at_end = read == 0;
+            if read > 0 {
+                last_byte = self.buffer[filled + read - 1];
+            }
+            totals.bytes += read as u64;
+            filled += read;
+
+            let complete =
+                memchr::memrchr(b'\n', &self.buffer[context..filled]).map(|i| context + i + 1);
+            let (end, keep_from) = match complete {
+                _ if at_end => (filled, filled),
+                Some(end) => (end, end),
+                // No line ends in a full buffer: search this piece of the line, and keep its last
+                // `overlap` bytes (plus one of context) for the next piece.
+                None if filled == capacity => (filled, filled - self.overlap - 1),
+                None => continue,
+            };
+            let piece = complete.is_none() && !at_end;
+            let accept_before = if piece { filled - self.overlap } else { end };
+            self.search(
+                context,
+                end,
+                accept_before,
+                piece,
+                &mut line_number,
+                &mut totals,
+                sink,
+            )
+            .map_err(ScanError::Sink)?;
+            sink.chunk_done().map_err(ScanError::Sink)?;
+            if at_end {
+                break;
+            }
+            self.buffer.copy_within(keep_from..filled, 0);
+            filled -= keep_from;
+            context = usize::from(piece);
+        }
+        totals.lines = line_number - 1 + u64::from(last_byte != b'\n');
+        Ok(totals)
+    }
+
+    /// Searches `buffer[start..end]`, whole lines unless `piece`. Matches in a piece count only
+    /// if they start before `accept_before` and end before `end`: the rest of the line is still
+    /// to come, and the next piece starts at `accept_before`.
+    #[allow(clippy::too_many_arguments)]
+    fn search<S: Sink>(
+        &mut self,
+        start: usize,
+        end: usize,
+        accept_before: usize,
+        piece: bool,
+        line_number: &mut u64,
+        totals: &mut Totals,
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
+        let haystack = &self.buffer[..end];
+        let mut counted = start;
+        let mut at = start;
+        while at < end {
+            let Some(match_end) = self.matcher.earliest_match_end(haystack, at) else {
+                break;
+            };
+            // The line that holds the end of the earliest match (or an empty match's position).
+            let probe = if match_end > at {
+                match_end - 1
+            } else {
+                match_end
+            };
+            if probe >= end {
+                break;
+            }
+            let line_start =
+                memchr::memrchr(b'\n', &haystack[at..probe]).map_or(at, |i| at + i + 1);
+            let line_end = memchr::memchr(b'\n', &haystack[probe..]).map_or(end, |i| probe + i);
+
+            self.found.clear();
+            self.matcher.find_codes(
+                &mut self.locations,
+                &haystack[..line_end],
+                line_start,
+                &mut self.found,
+            );
+            if piece {
+                self.found
+                    .retain(|found| found.matched.start < accept_before && found.matched.end < end);
+            }
+            if !self.found.is_empty() {
+                *line_number += count_newlines(&haystack[counted..line_start]);
+                counted = line_start;
+                for found in &mut self.found {
+                    found.matched.start -= line_start;
+                    found.matched.end -= line_start;
+                    found.code_at.start -= line_start;
+                    found.code_at.end -= line_start;
+                }
+                let mut line = &haystack[line_start..line_end];
+                if let Some(stripped) = line.strip_suffix(b"\r") {
+                    line = stripped;
+                }
+                totals.lines_with_codes += 1;
+                totals.codes += self.found.len() as u64;
+                sink.hit(&Hit {
+                    line_number: *line_number,
+                    line,
+                    codes: &self.found,
+                    partial: piece || (start > 0 && line_start == start),
+                })?;
+            }
+            at = line_end + 1;
+        }
+        *line_number += count_newlines(&haystack[counted..end]);
+        Ok(())
+    }
+}
+
+// The compiler vectorises this loop: it counts newlines as fast as the bytecount crate does on
+// the short lines of logs, without the dependency.
+#[allow(clippy::naive_bytecount)]
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&byte| byte == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::matcher::DEFAULT_PATTERN;
+    use super::*;
+
+    /// Records every hit as (line number, line text, codes, partial).
+    #[derive(Default)]
+    struct Record(Vec<(u64, String, Vec<u32>, bool)>);
+
+    impl Sink for Record {
+        type Error = ();
+
+        fn hit(&mut self, hit: &Hit<'_>) -> Result<(), ()> {
+            self.0.push((
+                hit.line_number,
+                String::from_utf8_lossy(hit.line).into_owned(),
+                hit.codes.iter().map(|found| found.code).collect(),
+                hit.partial,
+            ));
+            Ok(())
+        }
+    }
+
+    fn matcher() -> Matcher {
+        Matcher::new(DEFAULT_PATTERN).unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    fn scan_with(input: &[u8], buffer: usize, overlap: usize) -> (Record, Totals) {
+        let matcher = matcher();
+        let mut scanner = Scanner::with_buffer(&matcher, buffer, overlap);
+        let mut record = Record::default();
+        match scanner.scan(input, &mut record) {
+            Ok(totals) => (record, totals),
+            Err(err) => panic!("scan failed: {err:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_lines_with_codes_and_their_numbers() {
+        let log = b"start\nsent 3530 blocks\nrule r1: errcode=3530\r\nok\nE4008 and [3524]";
+        let (record, totals) = scan_with(log, BUFFER, OVERLAP);
+        assert_eq!(
+            record.0,
+            [
+                (3, "rule r1: errcode=3530".to_owned(), vec![3530], false),
+                (5, "E4008 and [3524]".to_owned(), vec![4008, 3524], false),
+            ]
+        );
+        assert_eq!(
+            totals,
+            Totals {
+                bytes: log.len() as u64,
+                lines: 5,
+                lines_with_codes: 2,
+                codes: 3
+            }
+        );
+    }
+
+    #[test]
+    fn small_buffers_give_the_same_hits() {
+        let mut log = Vec::new();
+        for line in 0..500 {
+            log.extend_from_slice(
+                format!("{line} sent {line} blocks errcode={}\n", 1000 + line % 7).as_bytes(),
+            );
+        }
+        let (expected, totals) = scan_with(&log, BUFFER, OVERLAP);
+        assert_eq!(totals.lines, 500);
+        assert_eq!(expected.0.len(), 500);
+        for buffer in [40, 41, 64, 97, 1000] {
+            let (record, small) = scan_with(&log, buffer, 8);
+            assert_eq!(record.0, expected.0, "buffer {buffer}");
+            assert_eq!(small, totals, "buffer {buffer}");
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_buffer_is_searched_in_overlapping_pieces() {
+        // Codes everywhere along one 10 000-byte line, so that some straddle piece boundaries.
+        let mut line = String::new();
+        let mut expected = Vec::new();
+        let mut code = 1000;
+        while line.len() < 10_000 {
+            line += "xx errcode=";
+            line += &code.to_string();
+            line += " ";
+            expected.push(code);
+            code += 1;
+        }
+        let log = format!("first\n{line}\nE4008\n");
+        let (record, totals) = scan_with(log.as_bytes(), 256, 32);
+        let codes: Vec<u32> = record
+            .0
+            .iter()
+            .filter(|hit| hit.0 == 2)
+            .flat_map(|hit| hit.2.clone())
+            .collect();
+        assert_eq!(codes, expected);
+        assert!(record
+            .0
+            .iter()
+            .filter(|hit| hit.0 == 2)
+            .all(|hit| hit.3 && hit.1.len() <= 256));
+        assert_eq!(
+            record.0.last().map(|hit| (hit.0, hit.2.clone())),
+            Some((3, vec![4008]))
+        );
+        assert_eq!(totals.lines, 3);
+    }
+
+    #[test]
+    fn binary_junk_and_invalid_utf8_are_just_bytes() {
+        let mut log: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+        log.extend_from_slice(b"\n\xff\xfe errcode=3530 \x00\n");
+        let (record, totals) = scan_with(&log, 4096, 64);
+        assert_eq!(record.0.last().map(|hit| hit.2.clone()), Some(vec![3530]));
+        assert_eq!(totals.bytes, log.len() as u64);
+    }
+
+    #[test]
+    fn empty_input_has_no_lines() {
+        let (record, totals) = scan_with(b"", BUFFER, OVERLAP);
+        assert!(record.0.is_empty());
+        assert_eq!(totals, Totals::default());
+    }
+
+    #[test]
+    fn a_read_error_keeps_the_totals_so_far() {
+        struct Failing(bool);
+        impl Read for Failing {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if std::mem::replace(&mut self.0, true) {
+                    Err(io::Error::other("corrupt"))
+                } else {
+                    let text = b"a\nerr=1\n";
+                    buf[..text.len()].copy_from_slice(text);
+                    Ok(text.len())
+                }
+            }
+        }
+        let matcher = matcher();
+        let mut record = Record::default();
+        let result = Scanner::new(&matcher).scan(Failing(false), &mut record);
+        let Err(ScanError::Read(err, totals)) = result else {
+            panic!("the read error was lost");
+        };
+        assert_eq!(err.to_string(), "corrupt");
+        assert_eq!((totals.lines, totals.codes), (2, 1));
+    }
+}

@@ -1,0 +1,176 @@
+//! `ecodes list` and `ecodes search`.
+
+use predicates::prelude::*;
+use unicode_width::UnicodeWidthStr as _;
+
+use crate::{ecodes, json_of, stdout_of};
+
+fn run(args: &[&str]) -> std::process::Output {
+    ecodes()
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| panic!("{err}"))
+}
+
+#[test]
+fn lists_every_code_under_a_header() {
+    let output = run(&["list"]);
+    assert!(output.status.success());
+    let text = stdout_of(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 241);
+    assert!(lines[0].starts_with("CODE  SUBSYSTEM"), "{}", lines[0]);
+    assert!(
+        lines.iter().all(|line| !line.ends_with(' ')),
+        "trailing spaces"
+    );
+}
+
+#[test]
+fn columns_line_up_with_chinese_text() {
+    let output = run(&["list", "--subsystem", "Cdp", "--severity", "info"]);
+    let text = stdout_of(&output);
+    // The English message column starts at the same display column on every line.
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|line| {
+            let at = line.find("MESSAGE (en)").or_else(|| {
+                // The English text starts after the last run of two spaces.
+                line.rfind("  ").map(|at| at + 2)
+            });
+            at.map_or(0, |at| line[..at].width())
+        })
+        .collect();
+    assert!(columns.len() > 5);
+    assert!(
+        columns.iter().all(|&column| column == columns[0]),
+        "{columns:?}\n{text}"
+    );
+}
+
+#[test]
+fn filters_by_subsystem_and_severity() {
+    let json = json_of(&run(&[
+        "list",
+        "--subsystem",
+        "cdp",
+        "--severity",
+        "error",
+        "--format",
+        "json",
+    ]));
+    let rows = json.as_array().map_or(&[][..], Vec::as_slice);
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|row| row["subsystem"] == "Cdp" && row["severity"] == "Error"));
+
+    for blank in ["none", "unspecified"] {
+        let json = json_of(&run(&["list", "--severity", blank, "--format", "json"]));
+        assert_eq!(
+            json.as_array().map(Vec::len),
+            Some(164),
+            "--severity {blank}"
+        );
+    }
+    let json = json_of(&run(&[
+        "list",
+        "--severity",
+        "info,error",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json.as_array().map(Vec::len), Some(76));
+}
+
+#[test]
+fn unknown_filters_fail_clearly() {
+    ecodes()
+        .args(["list", "--subsystem", "Cpd"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown subsystem `Cpd` (did you mean `Cdp`?)",
+        ));
+    ecodes()
+        .args(["list", "--severity", "fatal"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'fatal'"));
+}
+
+#[test]
+fn csv_and_markdown_output() {
+    let output = run(&["list", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(&output.stdout[..]);
+    let headers = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect::<Vec<_>>());
+    assert_eq!(
+        headers.ok(),
+        Some(
+            [
+                "code",
+                "subsystem",
+                "name",
+                "severity",
+                "message_zh",
+                "message_en",
+                "help_zh",
+                "help_en"
+            ]
+            .map(str::to_owned)
+            .to_vec()
+        )
+    );
+    let records: Result<Vec<_>, _> = reader.records().collect();
+    assert_eq!(records.map(|records| records.len()).ok(), Some(240));
+
+    let text = stdout_of(&run(&["list", "--format", "markdown", "--lang", "en"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 242);
+    assert_eq!(
+        lines[0],
+        "| CODE | SUBSYSTEM | NAME | SEVERITY | MESSAGE | HELP |"
+    );
+}
+
+#[test]
+fn searches_chinese_and_english_ignoring_case() {
+    ecodes()
+        .args(["search", "快照"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("6074"))
+        .stdout(predicate::str::contains("创建快照失败"))
+        .stdout(predicate::str::contains("3573"));
+    for needle in ["checksum", "CHECKSUM"] {
+        ecodes()
+            .args(["search", needle])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("3530"))
+            .stdout(predicate::str::contains("message_zh"))
+            .stdout(predicate::str::contains("message_en"));
+    }
+}
+
+#[test]
+fn searches_help_texts_and_phrases() {
+    let json = json_of(&run(&["search", "--format", "json", "try", "mirroring"]));
+    let rows = json.as_array().map_or(&[][..], Vec::as_slice);
+    assert!(
+        rows.iter()
+            .any(|row| row["code"] == 3530 && row["field"] == "help_en"),
+        "{json}"
+    );
+}
+
+#[test]
+fn nothing_found_is_a_failure() {
+    ecodes()
+        .args(["search", "no such words anywhere"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no message or help text contains"));
+}

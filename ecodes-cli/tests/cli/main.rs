@@ -1,0 +1,54 @@
+//! Integration tests that run the real `ecodes` binary. One test binary with a module per
+//! subcommand keeps the suite quick to link.
+
+mod catalog_option;
+mod check;
+mod doc;
+mod explain;
+mod list_search;
+mod misc;
+mod scan;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The `ecodes` binary, with the environment that changes its behaviour cleared.
+pub(crate) fn ecodes() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ecodes"));
+    command
+        .env_remove("ECODES_CATALOG")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .timeout(std::time::Duration::from_secs(60));
+    command
+}
+
+/// The workspace root, where codes.csv and the seed fixture are.
+pub(crate) fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from(".."), Path::to_path_buf)
+}
+
+/// The standard output of a finished command as text.
+pub(crate) fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Writes `contents` to `name` in a new temporary directory.
+pub(crate) fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir()
+        .unwrap_or_else(|err| panic!("cannot create a temporary directory: {err}"));
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents)
+        .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+    (dir, path)
+}
+
+/// Parses JSON output, failing the test with the text when it is not JSON.
+pub(crate) fn json_of(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|err| panic!("not JSON ({err}):\n{}", stdout_of(output)))
+}
