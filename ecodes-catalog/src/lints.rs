@@ -291,10 +291,7 @@ fn ranges(catalog: &Catalog) -> Vec<Range<'_>> {
         .subsystems()
         .iter()
         .filter_map(|subsystem| {
-            // `entries_of` is ascending by code.
-            let mut codes = catalog.entries_of(subsystem).map(Entry::code);
-            let low = codes.next()?;
-            let high = codes.last().unwrap_or(low);
+            let (low, high) = catalog.code_range(subsystem)?;
             Some(Range {
                 subsystem,
                 low,

@@ -68,6 +68,15 @@ impl Catalog {
         subsystem.entries.iter().map(|&index| &self.entries[index])
     }
 
+    /// The lowest and highest code of a subsystem; `None` only for a subsystem with no entries,
+    /// which a parsed catalog never has.
+    pub fn code_range(&self, subsystem: &Subsystem) -> Option<(u32, u32)> {
+        // `entries_of` is ascending by code.
+        let mut codes = self.entries_of(subsystem).map(Entry::code);
+        let low = codes.next()?;
+        Some((low, codes.last().unwrap_or(low)))
+    }
+
     /// The subsystem an entry belongs to.
     pub fn subsystem_of(&self, entry: &Entry) -> &Subsystem {
         &self.subsystems[entry.subsystem]

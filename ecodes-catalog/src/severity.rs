@@ -1,4 +1,8 @@
 //! The severity levels a catalog row may carry.
+//!
+//! `ecodes::Severity` mirrors this type for generated code: the runtime crate is `no_std` and
+//! must not depend on this one (which reads files and CSV). `tests/api.rs` checks that both spell
+//! every level the same way.
 
 use core::fmt;
 use core::str::FromStr;

@@ -76,9 +76,7 @@ impl Loaded {
             .iter()
             .enumerate()
             .filter_map(|(subsystem, each)| {
-                let mut codes = catalog.entries_of(each).map(Entry::code);
-                let low = codes.next()?;
-                let high = codes.last().unwrap_or(low);
+                let (low, high) = catalog.code_range(each)?;
                 Some(Range {
                     subsystem,
                     low,

@@ -29,9 +29,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
 
 /// The doc comment of one subsystem enum.
 pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) -> String {
-    let mut codes = catalog.entries_of(subsystem).map(Entry::code);
-    let first = codes.next().unwrap_or_default();
-    let last = codes.last().unwrap_or(first);
+    let (first, last) = catalog.code_range(subsystem).unwrap_or_default();
     format!(
         " Error codes of the `{}` subsystem: {} codes from {first} to {last}, generated from \
          `{}`.\n\n Each variant's discriminant is its code.",

@@ -193,27 +193,6 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::core::convert::From<#ty> for ::core::primitive::u32 {
-            #[inline]
-            fn from(code: #ty) -> Self {
-                code.code()
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::TryFrom<::core::primitive::u32> for #ty {
-            type Error = ::ecodes::UnknownCode;
-
-            #[inline]
-            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
-                match Self::from_code(code) {
-                    ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
-                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
-                }
-            }
-        }
-
-        #[automatically_derived]
         impl ::core::convert::From<#ty> for Code {
             #[inline]
             fn from(code: #ty) -> Self {
@@ -360,27 +339,6 @@ fn code_enum(
             }
         }
 
-        #[automatically_derived]
-        impl ::core::convert::From<Code> for ::core::primitive::u32 {
-            #[inline]
-            fn from(code: Code) -> Self {
-                code.code()
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::TryFrom<::core::primitive::u32> for Code {
-            type Error = ::ecodes::UnknownCode;
-
-            #[inline]
-            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
-                match Self::from_code(code) {
-                    ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
-                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
-                }
-            }
-        }
-
         #code_impls
 
     }
@@ -511,9 +469,31 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
     }
 }
 
-/// `Display`, `Error` and `ErrorCode`, for a subsystem enum or `Code`.
+/// The conversions, `Display`, `Error`, `ErrorCode` and the optional integrations, for a
+/// subsystem enum or `Code`.
 fn common_impls(ty: &TokenStream) -> TokenStream {
     quote! {
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for ::core::primitive::u32 {
+            #[inline]
+            fn from(code: #ty) -> Self {
+                code.code()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<::core::primitive::u32> for #ty {
+            type Error = ::ecodes::UnknownCode;
+
+            #[inline]
+            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
+                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
+                }
+            }
+        }
+
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
             /// `CODE: message` in the default language, or the code alone when undocumented.
