@@ -30,7 +30,7 @@ pub mod product {
     #[allow(unused_imports)]
     use super::shadows::{Box, Err, None, Ok, Option, Result, Some, String, Vec};
 
-    ::ecodes::include_codes!("../../codes.csv");
+    ::ecodes::include_codes!("codes.csv");
 }
 
 /// A second catalog in the same crate: columns in another order, English only, and codes far

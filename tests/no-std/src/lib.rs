@@ -7,7 +7,7 @@ use core::fmt::Write;
 
 /// A catalog generated in a `no_std` crate.
 pub mod codes {
-    ecodes::include_codes!("../hygiene/second.csv");
+    ecodes::include_codes!("second.csv");
 }
 
 /// Writes `code`'s `Display` into a fixed buffer: generated `Display` needs no allocator.
