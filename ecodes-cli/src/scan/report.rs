@@ -472,7 +472,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             Column::new("severity", "SEVERITY"),
         ]);
         // Most severe first among equal counts: the sort below is stable.
-        let mut rows: Vec<(u64, Cell)> = severities
+        let rows: Vec<(u64, Cell)> = severities
             .iter()
             .rev()
             .map(|(&severity, &count)| {
@@ -483,37 +483,19 @@ impl<'a, 'c> Summary<'a, 'c> {
                 (count, cell)
             })
             .collect();
-        if unknown > 0 {
-            rows.push((
-                unknown,
-                Cell::text("(not in the catalog)").styled(style::DIM),
-            ));
-        }
-        rows.sort_by_key(|row| core::cmp::Reverse(row.0));
-        for (count, cell) in rows {
-            by_severity.push(vec![Cell::number(count), cell]);
-        }
+        push_counts(&mut by_severity, rows, unknown);
 
         let mut by_subsystem = Table::new(vec![
             Column::numeric("count", "COUNT"),
             Column::new("subsystem", "SUBSYSTEM"),
         ]);
-        let mut rows: Vec<(u64, Cell)> = subsystems
+        let rows: Vec<(u64, Cell)> = subsystems
             .iter()
             .enumerate()
             .filter(|(_, &count)| count > 0)
             .map(|(index, &count)| (count, Cell::text(loaded.subsystem(index).name())))
             .collect();
-        if unknown > 0 {
-            rows.push((
-                unknown,
-                Cell::text("(not in the catalog)").styled(style::DIM),
-            ));
-        }
-        rows.sort_by_key(|row| core::cmp::Reverse(row.0));
-        for (count, cell) in rows {
-            by_subsystem.push(vec![Cell::number(count), cell]);
-        }
+        push_counts(&mut by_subsystem, rows, unknown);
         (by_code, by_severity, by_subsystem)
     }
 }
@@ -555,5 +537,20 @@ fn plural(count: u64) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// Adds `(count, label)` rows to a two-column summary table, the codes not in the catalog as a
+/// row of their own, most frequent first (a stable sort, so equal counts keep their order).
+fn push_counts(table: &mut Table, mut rows: Vec<(u64, Cell)>, unknown: u64) {
+    if unknown > 0 {
+        rows.push((
+            unknown,
+            Cell::text("(not in the catalog)").styled(style::DIM),
+        ));
+    }
+    rows.sort_by_key(|row| core::cmp::Reverse(row.0));
+    for (count, cell) in rows {
+        table.push(vec![Cell::number(count), cell]);
     }
 }
