@@ -19,17 +19,21 @@ struct SeedRow {
     help: String,
 }
 
+/// The trimmed cells of one Markdown table row.
+fn cells(line: &str) -> Vec<&str> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect()
+}
+
 /// The code rows of the vendor's table, one per code: where a code appears twice, the row that
 /// has text wins, as the README says.
 fn seed_rows() -> BTreeMap<u32, SeedRow> {
     let mut rows: BTreeMap<u32, SeedRow> = BTreeMap::new();
     for line in SEED.lines().filter(|line| line.starts_with('|')) {
-        let cells: Vec<&str> = line
-            .trim()
-            .trim_matches('|')
-            .split('|')
-            .map(str::trim)
-            .collect();
+        let cells = cells(line);
         let Ok(code) = cells[0].parse::<u32>() else {
             continue; // the header, the alignment row and the `---` separators
         };
@@ -61,12 +65,7 @@ fn typo_fixes() -> Vec<(u32, String, String, String)> {
         .skip_while(|line| !line.starts_with('|'))
         .take_while(|line| line.starts_with('|'))
         .filter_map(|line| {
-            let cells: Vec<&str> = line
-                .trim()
-                .trim_matches('|')
-                .split('|')
-                .map(str::trim)
-                .collect();
+            let cells = cells(line);
             let code = cells[0].parse().ok()?;
             Some((
                 code,
