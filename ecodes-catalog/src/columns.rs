@@ -9,6 +9,9 @@ const REQUIRED: [&str; 4] = ["code", "subsystem", "name", "severity"];
 /// The optional column that retires a code: a short reason, such as `replaced by 3531`.
 pub(crate) const RETIRED: &str = "retired";
 
+/// The optional column of other names for a code: identifiers separated by spaces.
+pub(crate) const ALIASES: &str = "aliases";
+
 /// Where each known column sits in a row.
 #[derive(Debug)]
 pub(crate) struct Columns {
@@ -24,6 +27,8 @@ pub(crate) struct Columns {
     pub(crate) helps: Vec<Option<usize>>,
     /// The `retired` column, when there is one.
     pub(crate) retired: Option<usize>,
+    /// The `aliases` column, when there is one.
+    pub(crate) aliases: Option<usize>,
     /// Every column's header text, for messages.
     pub(crate) names: Vec<String>,
 }
@@ -34,6 +39,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
     let mut problems = Vec::new();
     let mut fixed: [Option<usize>; 4] = [None; 4];
     let mut retired = None;
+    let mut aliases = None;
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
@@ -61,6 +67,8 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
             fixed[slot] = Some(index);
         } else if column == RETIRED {
             retired = Some(index);
+        } else if column == ALIASES {
+            aliases = Some(index);
         } else if let Some(lang) = column.strip_prefix("message_") {
             match check_language(lang, column) {
                 Ok(()) => {
@@ -127,6 +135,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         messages,
         helps: help_columns,
         retired,
+        aliases,
         names: header.iter().map(|name| name.trim().to_owned()).collect(),
     };
     (Some(columns), problems)
@@ -154,6 +163,7 @@ fn check_language(lang: &str, column: &str) -> Result<(), String> {
 fn unknown_column(column: &str, header: &[String]) -> String {
     let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
     candidates.push(RETIRED.to_owned());
+    candidates.push(ALIASES.to_owned());
     candidates.push("message_en".to_owned());
     candidates.push("help_en".to_owned());
     for other in header {
@@ -181,7 +191,7 @@ fn unknown_column(column: &str, header: &[String]) -> String {
         .min_by_key(|(distance, _)| *distance);
     let mut message = format!(
         "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang>, \
-         help_<lang> or retired"
+         help_<lang>, aliases or retired"
     );
     if let Some((_, suggestion)) = best {
         let _ = write!(message, " (did you mean `{suggestion}`?)");

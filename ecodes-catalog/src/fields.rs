@@ -1,4 +1,4 @@
-//! Validation of the structural cells of a row: code, subsystem, name and severity.
+//! Validation of the structural cells of a row: code, subsystem, name, severity and aliases.
 
 use std::fmt::Write as _;
 
@@ -10,6 +10,62 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &["Code", "Subsystem"];
 /// Associated constants the generated enums define; a variant (a row's `name`, or a subsystem,
 /// which becomes a variant of `Code` and `Subsystem`) may not take them.
 pub const RESERVED_VARIANT_NAMES: &[&str] = &["ALL", "LANGUAGES"];
+
+/// Associated items of the generated enums. An alias becomes an associated constant of its
+/// subsystem's enum, so it may not take one of these names.
+pub const RESERVED_ALIAS_NAMES: &[&str] = &[
+    "ALL",
+    "LANGUAGES",
+    "all",
+    "code",
+    "from_code",
+    "severity",
+    "name",
+    "subsystem",
+    "message",
+    "help",
+    "message_in",
+    "help_in",
+    "retired",
+    "is_documented",
+    "__index",
+];
+
+/// Rust's strict and reserved keywords in every edition from 2018 on (`gen` is reserved from
+/// 2024), which no identifier may be. Generated identifiers take the edition of the crate that
+/// expands them, so the union is what is safe everywhere.
+const KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Whether `word` is a Rust keyword that cannot be used as an identifier.
+pub(crate) fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
+
+/// The rule for `name` and `subsystem` cells, as messages state it.
+pub(crate) const NAME_RULE: &str =
+    "names start with an uppercase ASCII letter and hold only ASCII letters and digits";
+
+/// Whether `text` follows [`NAME_RULE`] (and is not `Self`).
+pub(crate) fn is_type_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.bytes().all(|b| b.is_ascii_alphanumeric())
+        && text != "Self"
+}
+
+/// Whether `text` is an ASCII Rust identifier that is not a keyword: `EWOULDBLOCK`,
+/// `ER_DUP_ENTRY`, `WouldBlock`.
+pub(crate) fn is_identifier(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && text != "_"
+        && !is_keyword(text)
+}
 
 /// Parses a `code` cell: decimal, no sign, fits in a `u32`.
 pub(crate) fn parse_code(cell: &str) -> Result<u32, String> {
@@ -42,46 +98,75 @@ pub(crate) fn parse_code(cell: &str) -> Result<u32, String> {
     })
 }
 
-/// Checks that `cell` can be an UpperCamelCase Rust type or variant name. `what` is the column
-/// it came from, for the message.
+/// Checks that `cell` can be a generated type or variant name, following [`NAME_RULE`]. `what`
+/// is the column it came from, for the message.
 pub(crate) fn check_ident(cell: &str, what: &str) -> Result<(), String> {
     if cell.is_empty() {
-        return Err(format!(
-            "empty {what}; expected an UpperCamelCase Rust identifier such as `FileChecksum`"
-        ));
+        return Err(format!("empty {what}; {NAME_RULE}, such as `FileChecksum`"));
     }
     if cell == "Self" {
         return Err(format!(
             "{what} `Self` is a Rust keyword; choose another identifier"
         ));
     }
-    let starts_upper = cell.starts_with(|c: char| c.is_ascii_uppercase());
-    if starts_upper && cell.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if is_type_name(cell) {
         return Ok(());
     }
-    let mut message = format!(
-        "{what} `{cell}` is not an UpperCamelCase Rust identifier (ASCII letters and digits, \
-         starting with an uppercase letter)"
-    );
+    let mut message = format!("{what} `{cell}` is not a valid {what}: {NAME_RULE}");
     if let Some(suggestion) = camel_case_suggestion(cell) {
         let _ = write!(message, "; did you mean `{suggestion}`?");
     }
     Err(message)
 }
 
-/// Turns `file_checksum` or `file checksum` into `FileChecksum`, when that gives a valid name.
-fn camel_case_suggestion(cell: &str) -> Option<String> {
+/// Turns `file_checksum`, `file checksum` or `ER_HASHCHK` into `FileChecksum` or `ErHashchk`,
+/// when that gives a valid name. A word written in capitals alone is a C-style symbol's, so it
+/// keeps only its first capital; a word in mixed case keeps its inner capitals.
+pub(crate) fn camel_case_suggestion(cell: &str) -> Option<String> {
     let suggestion: String = cell
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| {
+            let shouting = !word.bytes().any(|b| b.is_ascii_lowercase());
             let mut chars = word.chars();
             let first = chars.next().map(|c| c.to_ascii_uppercase());
-            first.into_iter().chain(chars).collect::<String>()
+            let rest = chars.map(|c| if shouting { c.to_ascii_lowercase() } else { c });
+            first.into_iter().chain(rest).collect::<String>()
         })
         .collect();
-    let valid = suggestion.starts_with(|c: char| c.is_ascii_uppercase()) && suggestion != "Self";
-    (valid && suggestion != cell).then_some(suggestion)
+    (is_type_name(&suggestion) && suggestion != cell).then_some(suggestion)
+}
+
+/// Splits an `aliases` cell into its identifiers (separated by spaces), checking each one.
+pub(crate) fn parse_aliases(cell: &str) -> Result<Vec<String>, Vec<String>> {
+    let mut aliases: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    for alias in cell.split_whitespace() {
+        if aliases.iter().any(|seen| seen == alias) {
+            problems.push(format!("alias `{alias}` is listed twice"));
+        } else if is_keyword(alias) {
+            problems.push(format!(
+                "alias `{alias}` is a Rust keyword; choose another identifier"
+            ));
+        } else if !is_identifier(alias) {
+            problems.push(format!(
+                "alias `{alias}` is not a Rust identifier: aliases start with an ASCII letter or \
+                 `_` and hold only ASCII letters, digits and `_`; separate several with spaces"
+            ));
+        } else if RESERVED_ALIAS_NAMES.contains(&alias) {
+            problems.push(format!(
+                "alias `{alias}` collides with the generated item `{alias}` of every subsystem \
+                 enum; choose another alias"
+            ));
+        } else {
+            aliases.push(alias.to_owned());
+        }
+    }
+    if problems.is_empty() {
+        Ok(aliases)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Parses a `severity` cell; a blank cell is an unspecified severity.
@@ -131,10 +216,42 @@ mod tests {
             .unwrap_err()
             .starts_with("empty name"));
         let err = check_ident("file_checksum", "name").unwrap_err();
+        assert_eq!(
+            err,
+            "name `file_checksum` is not a valid name: names start with an uppercase ASCII \
+             letter and hold only ASCII letters and digits; did you mean `FileChecksum`?"
+        );
+        // What the message says is what is accepted: capitals and digits are fine.
+        assert!(check_ident("EPERM", "name").is_ok());
+        assert!(check_ident("E2BIG", "name").is_ok());
+        let err = check_ident("ER_HASHCHK", "name").unwrap_err();
+        assert!(err.ends_with("did you mean `ErHashchk`?"), "{err}");
+        let err = check_ident("fileChecksum", "name").unwrap_err();
         assert!(err.ends_with("did you mean `FileChecksum`?"), "{err}");
         let err = check_ident("3530x", "name").unwrap_err();
         assert!(!err.contains("did you mean"), "{err}");
         assert!(check_ident("Fichier€", "name").is_err());
+    }
+
+    #[test]
+    fn aliases_are_identifiers_separated_by_spaces() {
+        assert_eq!(
+            parse_aliases(" EWOULDBLOCK  ER_DUP_entry _x  "),
+            Ok(vec![
+                "EWOULDBLOCK".to_owned(),
+                "ER_DUP_entry".to_owned(),
+                "_x".to_owned()
+            ])
+        );
+        assert_eq!(parse_aliases(""), Ok(Vec::new()));
+        let problems = parse_aliases("A A type 9x x-y _ code").unwrap_err();
+        assert_eq!(problems.len(), 6, "{problems:?}");
+        assert!(problems[0].contains("listed twice"));
+        assert!(problems[1].contains("keyword"));
+        assert!(problems[2].starts_with("alias `9x` is not a Rust identifier"));
+        assert!(problems[3].starts_with("alias `x-y` is not a Rust identifier"));
+        assert!(problems[4].starts_with("alias `_` is not a Rust identifier"));
+        assert!(problems[5].contains("collides with the generated item `code`"));
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Entry {
     pub(crate) helps: Vec<String>,
     /// Why the code is retired; empty for a code still in use.
     pub(crate) retired: String,
+    /// Other identifiers for the code, in the order the catalog lists them.
+    pub(crate) aliases: Vec<String>,
     pub(crate) line: u64,
 }
 
@@ -96,7 +98,8 @@ impl Catalog {
 }
 
 impl Subsystem {
-    /// The subsystem's name, an UpperCamelCase identifier.
+    /// The subsystem's name: an identifier that starts with an uppercase ASCII letter and holds
+    /// only ASCII letters and digits.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -123,9 +126,17 @@ impl Entry {
         self.code
     }
 
-    /// The entry's name, an UpperCamelCase identifier unique within its subsystem.
+    /// The entry's name: an identifier that starts with an uppercase ASCII letter and holds only
+    /// ASCII letters and digits, unique within its subsystem.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Other names for the code (`EWOULDBLOCK`, `ER_DUP_ENTRY`, a variant's former name), from
+    /// the optional `aliases` column: Rust identifiers, unique among the names and aliases of
+    /// the subsystem.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 
     /// The severity, or `None` when the catalog leaves it blank.

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use crate::columns::{map_header, Columns};
 use crate::fields::{
-    check_ident, parse_code, parse_severity, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES,
+    check_ident, parse_aliases, parse_code, parse_severity, RESERVED_TYPE_NAMES,
+    RESERVED_VARIANT_NAMES,
 };
 use crate::model::{Catalog, Entry, Subsystem};
 use crate::{quotes, Problem};
@@ -128,8 +129,26 @@ struct Parser {
     problems: Vec<Problem>,
     /// Line of the first row with each code.
     code_lines: HashMap<u32, u64>,
-    /// Line of the first row with each (subsystem index, name).
-    name_lines: HashMap<(usize, String), u64>,
+    /// Who holds each (subsystem, identifier): names and aliases share one namespace per
+    /// subsystem, since both become items of the subsystem's enum.
+    claims: HashMap<(String, String), Claim>,
+}
+
+/// The checked cells of a row.
+struct ValidRow<'a> {
+    code: u32,
+    subsystem: &'a str,
+    name: &'a str,
+    severity: Option<crate::Severity>,
+    aliases: Vec<String>,
+}
+
+/// A name or alias taken by a row.
+#[derive(Clone, Copy)]
+struct Claim {
+    line: u64,
+    code: u32,
+    is_alias: bool,
 }
 
 impl Parser {
@@ -196,23 +215,12 @@ impl Parser {
             .is_ok();
         let name_ok = check_ident(name, "name").map_err(&mut fail).is_ok();
         let severity = severity.map_err(&mut fail).ok();
-        if subsystem_ok && RESERVED_TYPE_NAMES.contains(&subsystem) {
-            fail(format!(
-                "subsystem `{subsystem}` collides with the generated type `{subsystem}`; choose \
-                 another subsystem name"
-            ));
-        }
-        if subsystem_ok && RESERVED_VARIANT_NAMES.contains(&subsystem) {
-            fail(format!(
-                "subsystem `{subsystem}` collides with the generated constant \
-                 `Code::{subsystem}`; choose another subsystem name"
-            ));
-        }
-        if name_ok && RESERVED_VARIANT_NAMES.contains(&name) {
-            fail(format!(
-                "name `{name}` collides with the generated constant `{subsystem}::{name}`; choose \
-                 another name"
-            ));
+        for problem in reserved_names(
+            subsystem_ok.then_some(subsystem),
+            name_ok.then_some(name),
+            subsystem,
+        ) {
+            fail(problem);
         }
         if let Some(code) = code {
             if let Some(first) = self.code_lines.get(&code) {
@@ -221,26 +229,55 @@ impl Parser {
                 ));
             }
         }
-        let subsystem_index = self
-            .catalog
-            .subsystems
-            .iter()
-            .position(|s| s.name == subsystem);
-        if let Some(index) = subsystem_index {
-            if let Some(first) = self.name_lines.get(&(index, name.to_owned())) {
-                fail(format!(
-                    "duplicate name `{name}` in subsystem `{subsystem}` (first defined on line {first})"
-                ));
+        let aliases = match columns.aliases.map(|column| parse_aliases(&fields[column])) {
+            None => Some(Vec::new()),
+            Some(Ok(aliases)) => Some(aliases),
+            Some(Err(problems)) => {
+                problems.into_iter().for_each(&mut fail);
+                None
+            }
+        };
+        if subsystem_ok && name_ok {
+            for clash in clashes(
+                &self.claims,
+                subsystem,
+                name,
+                aliases.as_deref().unwrap_or_default(),
+            ) {
+                fail(clash);
             }
         }
-        let (Some(code), Some(severity)) = (code, severity) else {
+        let (Some(code), Some(severity), Some(aliases)) = (code, severity, aliases) else {
             return;
         };
         if self.problems.len() > problems_before {
             return;
         }
+        let row = ValidRow {
+            code,
+            subsystem,
+            name,
+            severity,
+            aliases,
+        };
+        self.add(columns, &fields, row, line);
+    }
 
-        let subsystem_index = subsystem_index.unwrap_or_else(|| {
+    /// Adds a row that passed every check.
+    fn add(&mut self, columns: &Columns, fields: &[String], row: ValidRow<'_>, line: u64) {
+        let ValidRow {
+            code,
+            subsystem,
+            name,
+            severity,
+            aliases,
+        } = row;
+        let existing = self
+            .catalog
+            .subsystems
+            .iter()
+            .position(|s| s.name == subsystem);
+        let subsystem_index = existing.unwrap_or_else(|| {
             self.catalog.subsystems.push(Subsystem {
                 name: subsystem.to_owned(),
                 line,
@@ -249,8 +286,18 @@ impl Parser {
             self.catalog.subsystems.len() - 1
         });
         self.code_lines.insert(code, line);
-        self.name_lines
-            .insert((subsystem_index, name.to_owned()), line);
+        for (ident, is_alias) in
+            std::iter::once((name, false)).chain(aliases.iter().map(|alias| (alias.as_str(), true)))
+        {
+            self.claims.insert(
+                (subsystem.to_owned(), ident.to_owned()),
+                Claim {
+                    line,
+                    code,
+                    is_alias,
+                },
+            );
+        }
         let text = |column: Option<usize>| column.map(|c| fields[c].clone()).unwrap_or_default();
         let entry = Entry {
             code,
@@ -260,6 +307,7 @@ impl Parser {
             messages: columns.messages.iter().map(|&c| text(Some(c))).collect(),
             helps: columns.helps.iter().map(|&c| text(c)).collect(),
             retired: text(columns.retired).trim().to_owned(),
+            aliases,
             line,
         };
         self.catalog.subsystems[subsystem_index]
@@ -281,6 +329,78 @@ impl Parser {
             problems: self.problems,
         }
     }
+}
+
+/// The problems of a valid subsystem or name that takes a name the generated code uses.
+fn reserved_names(subsystem: Option<&str>, name: Option<&str>, written: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(subsystem) = subsystem {
+        if RESERVED_TYPE_NAMES.contains(&subsystem) {
+            problems.push(format!(
+                "subsystem `{subsystem}` collides with the generated type `{subsystem}`; choose \
+                 another subsystem name"
+            ));
+        }
+        if RESERVED_VARIANT_NAMES.contains(&subsystem) {
+            problems.push(format!(
+                "subsystem `{subsystem}` collides with the generated constant \
+                 `Code::{subsystem}`; choose another subsystem name"
+            ));
+        }
+    }
+    if let Some(name) = name.filter(|name| RESERVED_VARIANT_NAMES.contains(name)) {
+        problems.push(format!(
+            "name `{name}` collides with the generated constant `{written}::{name}`; choose \
+             another name"
+        ));
+    }
+    problems
+}
+
+/// What the row's name and aliases clash with among the names and aliases taken before it
+/// in the same subsystem, each naming the other line.
+fn clashes(
+    claims: &HashMap<(String, String), Claim>,
+    subsystem: &str,
+    name: &str,
+    aliases: &[String],
+) -> Vec<String> {
+    let claimed = |ident: &str| claims.get(&(subsystem.to_owned(), ident.to_owned()));
+    let mut clashes = Vec::new();
+    match claimed(name) {
+        Some(claim) if claim.is_alias => clashes.push(format!(
+            "name `{name}` in subsystem `{subsystem}` is already an alias of code {} (line \
+             {}); rename one of them",
+            claim.code, claim.line
+        )),
+        Some(claim) => clashes.push(format!(
+            "duplicate name `{name}` in subsystem `{subsystem}` (first defined on line {})",
+            claim.line
+        )),
+        None => {}
+    }
+    for alias in aliases {
+        if alias == name {
+            clashes.push(format!(
+                "alias `{alias}` is the row's own name; remove it from `aliases`"
+            ));
+            continue;
+        }
+        match claimed(alias) {
+            Some(claim) if claim.is_alias => clashes.push(format!(
+                "alias `{alias}` in subsystem `{subsystem}` is already an alias of code {} \
+                 (line {}); an alias names one code",
+                claim.code, claim.line
+            )),
+            Some(claim) => clashes.push(format!(
+                "alias `{alias}` clashes with the name of code {} in subsystem \
+                 `{subsystem}` (line {}); rename one of them",
+                claim.code, claim.line
+            )),
+            None => {}
+        }
+    }
+    clashes
 }
 
 /// Turns increasing byte offsets into 1-based line numbers in one pass over the file.
@@ -394,8 +514,8 @@ mod tests {
                 "codes.csv:3: duplicate code 3530 (first defined on line 2)",
                 "codes.csv:4: duplicate name `FileChecksum` in subsystem `Cdp` (first defined on line 2)",
                 "codes.csv:5: code `x` is not a decimal number",
-                "codes.csv:5: subsystem `cdp` is not an UpperCamelCase Rust identifier (ASCII letters and digits, starting with an uppercase letter); did you mean `Cdp`?",
-                "codes.csv:5: name `bad name` is not an UpperCamelCase Rust identifier (ASCII letters and digits, starting with an uppercase letter); did you mean `BadName`?",
+                "codes.csv:5: subsystem `cdp` is not a valid subsystem: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `Cdp`?",
+                "codes.csv:5: name `bad name` is not a valid name: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `BadName`?",
                 "codes.csv:5: unknown severity `Fatal`; expected one of Info, Warning, Error, or empty",
                 "codes.csv:6: expected 8 fields, as in the header, but found 3; check for a missing or extra comma, or quote a field that contains a comma",
             ]
@@ -434,6 +554,46 @@ mod tests {
         assert!(found[1].contains("name `ALL` collides with the generated constant `Cdp::ALL`"));
         assert!(found[2].contains("subsystem `ALL` collides with the generated constant"));
         assert!(found[3].contains("`Self` is a Rust keyword"));
+    }
+
+    #[test]
+    fn reads_aliases_and_reports_clashes_with_both_lines() {
+        let parsed = parse(
+            b"code,subsystem,name,severity,message_en,aliases\n\
+              11,Errno,Eagain,,Try again,EAGAIN EWOULDBLOCK\n\
+              12,Errno,Enomem,,No memory,EWOULDBLOCK\n\
+              13,Errno,Eacces,,Denied,Eagain\n\
+              14,Errno,EAGAIN,,Again,\n\
+              15,Errno,Ebusy,,Busy,Ebusy\n\
+              16,Other,Eagain,,Fine in another subsystem,EAGAIN\n",
+        );
+        let rendered: Vec<String> = parsed
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("errno.csv").to_string())
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                "errno.csv:3: alias `EWOULDBLOCK` in subsystem `Errno` is already an alias of code 11 (line 2); an alias names one code",
+                "errno.csv:4: alias `Eagain` clashes with the name of code 11 in subsystem `Errno` (line 2); rename one of them",
+                "errno.csv:5: name `EAGAIN` in subsystem `Errno` is already an alias of code 11 (line 2); rename one of them",
+                "errno.csv:6: alias `Ebusy` is the row's own name; remove it from `aliases`",
+            ]
+        );
+        let aliases: Vec<(u32, &[String])> = parsed
+            .catalog
+            .entries()
+            .iter()
+            .map(|entry| (entry.code(), entry.aliases()))
+            .collect();
+        assert_eq!(
+            aliases,
+            [
+                (11, &["EAGAIN".to_owned(), "EWOULDBLOCK".to_owned()][..]),
+                (16, &["EAGAIN".to_owned()][..])
+            ]
+        );
     }
 
     #[test]

@@ -6,21 +6,51 @@ use ecodes_catalog::Entry;
 use crate::catalog::Loaded;
 use crate::output::{style, Cell, Column};
 
-/// Which of an entry's columns to show: its messages in some languages, and maybe its help.
+/// Which of an entry's columns to show: its messages in some languages, and maybe its help,
+/// aliases and retirement.
 #[derive(Debug, Clone)]
 pub struct EntryColumns {
     languages: Vec<usize>,
     help: bool,
+    aliases: bool,
+    retired: bool,
 }
 
 impl EntryColumns {
-    /// The messages in `languages` (indices of the catalog's languages), and the help texts when
-    /// `help` is set.
-    pub fn new(languages: Vec<usize>, help: bool) -> EntryColumns {
-        EntryColumns { languages, help }
+    /// The messages in `languages` (indices of the catalog's languages); with `full`, also the
+    /// help texts, aliases and retirement, every column of codes.csv, so that an export can be
+    /// read back as a catalog.
+    pub fn new(languages: Vec<usize>, full: bool) -> EntryColumns {
+        EntryColumns {
+            languages,
+            help: full,
+            aliases: full,
+            retired: full,
+        }
     }
 
-    /// `code`, `subsystem`, `name`, `severity`, then `message_<lang>` and `help_<lang>`.
+    /// The same columns, except that the aliases and retirement columns are kept only when some
+    /// entry of the catalog has them: for tables that people read.
+    #[must_use]
+    pub fn where_used(mut self, loaded: &Loaded) -> EntryColumns {
+        let entries = loaded.catalog().entries();
+        self.aliases &= entries.iter().any(|entry| !entry.aliases().is_empty());
+        self.retired &= entries.iter().any(|entry| entry.retired().is_some());
+        self
+    }
+
+    /// The messages, for a text table, and the aliases and retirement where the catalog has
+    /// any.
+    pub fn for_text(languages: Vec<usize>, loaded: &Loaded) -> EntryColumns {
+        EntryColumns {
+            help: false,
+            ..EntryColumns::new(languages, true)
+        }
+        .where_used(loaded)
+    }
+
+    /// `code`, `subsystem`, `name`, `severity`, then `message_<lang>` and `help_<lang>`, then
+    /// `aliases` and `retired`.
     pub fn columns(&self, loaded: &Loaded) -> Vec<Column> {
         let mut columns = vec![
             Column::numeric("code", "CODE"),
@@ -29,6 +59,12 @@ impl EntryColumns {
             Column::new("severity", "SEVERITY"),
         ];
         columns.extend(self.text_columns(loaded));
+        if self.aliases {
+            columns.push(Column::new("aliases", "ALIASES"));
+        }
+        if self.retired {
+            columns.push(Column::new("retired", "RETIRED"));
+        }
         columns
     }
 
@@ -68,6 +104,12 @@ impl EntryColumns {
             Cell::severity(entry.severity()),
         ];
         cells.extend(self.text_cells(entry));
+        if self.aliases {
+            cells.push(Cell::list(entry.aliases()));
+        }
+        if self.retired {
+            cells.push(Cell::optional(entry.retired()));
+        }
         cells
     }
 

@@ -180,8 +180,16 @@ impl From<io::Error> for Error {
 }
 
 impl From<csv::Error> for Error {
+    /// Keeps the I/O error of a failed write as it is, so that a closed pipe is still seen as
+    /// one; `csv`'s own conversion would wrap it in an error of kind `Other`.
     fn from(err: csv::Error) -> Self {
-        Error::Write(err.into())
+        if !err.is_io_error() {
+            return Error::Write(io::Error::other(err));
+        }
+        match err.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Write(io),
+            other => Error::Write(io::Error::other(format!("{other:?}"))),
+        }
     }
 }
 
@@ -269,6 +277,13 @@ mod tests {
     fn only_a_closed_pipe_is_quiet() {
         assert!(Error::Write(io::ErrorKind::BrokenPipe.into()).is_broken_pipe());
         assert!(!Error::Write(io::ErrorKind::Other.into()).is_broken_pipe());
+    }
+
+    #[test]
+    fn a_closed_pipe_under_csv_and_json_is_still_a_closed_pipe() {
+        let closed = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(Error::from(csv::Error::from(closed())).is_broken_pipe());
+        assert!(Error::from(serde_json::Error::io(closed())).is_broken_pipe());
     }
 
     #[test]

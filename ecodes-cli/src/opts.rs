@@ -101,10 +101,13 @@ Examples:
   ecodes scan --summary logs/*.log logs/*.gz
   tail -f app.log | ecodes scan --severity error
   ecodes scan --pattern 'status=(\\d+)' app.log
+  ecodes scan --add-pattern '^ERROR (\\d+) \\(' mysql-client.log     ERROR 1062 (23000): ...
+  ecodes scan --add-pattern '\\[MY-0*(\\d+)\\]' mysqld.log           [MY-001062]
 
 The default pattern recognises errcode=3530, error code: 3530, err=3530, E3530 and [3530],
-but not a bare number (`sent 3530 blocks`). A --pattern takes the code from its first
-capture group that matched. Only codes in the catalog are reported unless --unknown.")]
+but not a bare number (`sent 3530 blocks`). --pattern replaces it and --add-pattern adds to
+it; both repeat, and each takes the code from its first capture group that matched. Only
+codes in the catalog are reported unless --unknown.")]
     Scan(ScanArgs),
 
     /// Print a shell completion script
@@ -171,6 +174,10 @@ pub struct CheckArgs {
     #[arg(long, short = 'D')]
     pub deny_warnings: bool,
 
+    /// List every warning, not one line per lint with its first lines
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Do not report this lint (repeatable)
     #[arg(long, short = 'A', value_name = "LINT", value_parser = parse_lint)]
     pub allow: Vec<Lint>,
@@ -179,7 +186,7 @@ pub struct CheckArgs {
 /// `ecodes doc`.
 #[derive(Debug, Args)]
 pub struct DocArgs {
-    /// The language of the texts and headers [default: the catalog's first, zh]
+    /// The language of the texts and headers [default: the catalog's first language]
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
@@ -190,6 +197,10 @@ pub struct DocArgs {
     /// The document's title [default: 错误代码说明 in Chinese, Error codes otherwise]
     #[arg(long)]
     pub title: Option<String>,
+
+    /// The paragraph under the title [default: how many codes, from which catalog]
+    #[arg(long)]
+    pub intro: Option<String>,
 }
 
 /// `ecodes scan`.
@@ -199,9 +210,15 @@ pub struct ScanArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// A regular expression whose first capture group that matched is the code
+    /// Search for this regular expression instead of the default forms; its first capture group
+    /// that matched is the code (repeatable)
     #[arg(long, short = 'e', value_name = "REGEX")]
-    pub pattern: Option<String>,
+    pub pattern: Vec<String>,
+
+    /// Search for this regular expression as well as the default forms (or the --pattern ones);
+    /// its first capture group that matched is the code (repeatable)
+    #[arg(long, value_name = "REGEX")]
+    pub add_pattern: Vec<String>,
 
     /// Count the codes per code, severity and subsystem instead of printing lines
     #[arg(long, short = 's')]

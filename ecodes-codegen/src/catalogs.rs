@@ -3,17 +3,18 @@
 //! The product catalog is compiled into this crate (the same `codes.csv` as the `ecodes`
 //! crate's, which pins this crate's exact version), so checking a reference needs no file access.
 //! A catalog named with `catalog = "..."` is read from disk once per compiler process and kept,
-//! keyed by path, modification time and length, so an edited file is read again.
+//! keyed by path, modification time and length, so an edited file is read again. A catalog
+//! with bad rows still serves its valid ones, as `include_codes!` still expands them: only a
+//! reference that names none of them is an error, and it says that the catalog has bad rows.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use ecodes_catalog::Catalog;
+use ecodes_catalog::{Catalog, Parsed, Problem};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::LitStr;
 
 const PRODUCT_CSV: &str = include_str!("../codes.csv");
 
@@ -23,6 +24,9 @@ pub(crate) struct Target {
     /// `::ecodes` for the product catalog, or the module given with `module = ...`. Cargo
     /// tracks a catalog read from disk through the `include_codes!` that generated `module`.
     pub(crate) module: TokenStream,
+    /// Appended to an unresolved reference's message when the catalog has rows with problems,
+    /// which the reference may have meant.
+    pub(crate) invalid_rows_note: Option<String>,
 }
 
 impl Target {
@@ -37,28 +41,83 @@ impl Target {
             Ok(catalog) => Ok(Target {
                 catalog: Arc::clone(catalog),
                 module: quote!(::ecodes),
+                invalid_rows_note: None,
             }),
             Err(message) => Err(syn::Error::new(Span::call_site(), message)),
         }
     }
 
-    /// The catalog at `path` (relative to `CARGO_MANIFEST_DIR`), whose types live in `module`.
-    pub(crate) fn custom(path: &LitStr, module: TokenStream) -> syn::Result<Target> {
-        let written = path.value();
+    /// The catalog at `written` (relative to `CARGO_MANIFEST_DIR`), whose types live in
+    /// `module`; `span` is where an unreadable file is reported.
+    pub(crate) fn custom(written: &str, span: Span, module: TokenStream) -> syn::Result<Target> {
         let resolved = match std::env::var_os("CARGO_MANIFEST_DIR") {
-            Some(dir) => Path::new(&dir).join(&written),
-            None => PathBuf::from(&written),
+            Some(dir) => Path::new(&dir).join(written),
+            None => PathBuf::from(written),
         };
-        let catalog = load(&resolved)
-            .map_err(|message| syn::Error::new(path.span(), format!("{written}: {message}")))?;
-        Ok(Target { catalog, module })
+        let loaded = load(&resolved)
+            .map_err(|message| syn::Error::new(span, format!("{written}: {message}")))?;
+        let invalid_rows_note = invalid_rows_note(written, &loaded.problems);
+        Ok(Target {
+            catalog: Arc::clone(&loaded.catalog),
+            module,
+            invalid_rows_note,
+        })
+    }
+}
+
+impl Target {
+    /// A code of the catalog, for messages that show how to write one.
+    pub(crate) fn example_code(&self) -> String {
+        let entries = self.catalog.entries();
+        entries
+            .iter()
+            .find(|entry| entry.is_documented())
+            .or_else(|| entries.first())
+            .map_or_else(|| "42".to_owned(), |entry| entry.code().to_string())
+    }
+}
+
+/// What an unresolved reference adds when the catalog has problems.
+fn invalid_rows_note(written: &str, problems: &[Problem]) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<u64> = problems.iter().filter_map(Problem::line).collect();
+    lines.dedup();
+    let lines = match lines.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (line {one})"),
+        several if several.len() <= 8 => {
+            let listed: Vec<String> = several.iter().map(u64::to_string).collect();
+            format!(" (lines {})", listed.join(", "))
+        }
+        several => format!(" ({} lines, the first {})", several.len(), several[0]),
+    };
+    Some(format!(
+        "The catalog `{written}` has rows with problems{lines}, which `include_codes!` reports; if the code \
+         is on one of them, fix that row"
+    ))
+}
+
+/// A catalog read from disk: its valid rows, shared, and its problems.
+struct Loaded {
+    catalog: Arc<Catalog>,
+    problems: Arc<[Problem]>,
+}
+
+impl Clone for Loaded {
+    fn clone(&self) -> Self {
+        Loaded {
+            catalog: Arc::clone(&self.catalog),
+            problems: Arc::clone(&self.problems),
+        }
     }
 }
 
 type Stamp = (SystemTime, u64);
-type Cache = Mutex<HashMap<PathBuf, (Stamp, Arc<Catalog>)>>;
+type Cache = Mutex<HashMap<PathBuf, (Stamp, Loaded)>>;
 
-fn load(path: &Path) -> Result<Arc<Catalog>, String> {
+fn load(path: &Path) -> Result<Loaded, String> {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let unreadable = |err: &std::io::Error| {
         format!(
@@ -75,20 +134,22 @@ fn load(path: &Path) -> Result<Arc<Catalog>, String> {
     );
     let cache = CACHE.get_or_init(Mutex::default);
     if let Ok(cache) = cache.lock() {
-        if let Some((cached, catalog)) = cache.get(path) {
+        if let Some((cached, loaded)) = cache.get(path) {
             if *cached == stamp {
-                return Ok(Arc::clone(catalog));
+                return Ok(loaded.clone());
             }
         }
     }
     let bytes = std::fs::read(path).map_err(|err| unreadable(&err))?;
-    let catalog = Catalog::from_csv(&bytes)
-        .map(Arc::new)
-        .map_err(|problems| describe_problems("the catalog", &problems))?;
+    let Parsed { catalog, problems } = ecodes_catalog::parse(&bytes);
+    let loaded = Loaded {
+        catalog: Arc::new(catalog),
+        problems: problems.into(),
+    };
     if let Ok(mut cache) = cache.lock() {
-        cache.insert(path.to_owned(), (stamp, Arc::clone(&catalog)));
+        cache.insert(path.to_owned(), (stamp, loaded.clone()));
     }
-    Ok(catalog)
+    Ok(loaded)
 }
 
 fn describe_problems(what: &str, problems: &[ecodes_catalog::Problem]) -> String {
@@ -123,14 +184,29 @@ mod tests {
             "code,subsystem,name,severity,message_en\n1,A,One,,\n",
         )
         .unwrap();
-        assert_eq!(load(&path).unwrap().get(1).unwrap().name(), "One");
+        assert_eq!(load(&path).unwrap().catalog.get(1).unwrap().name(), "One");
         // A different length changes the stamp even where the clock is coarse.
         std::fs::write(
             &path,
             "code,subsystem,name,severity,message_en\n1,A,Uno,,\n2,A,Two,,\n",
         )
         .unwrap();
-        assert_eq!(load(&path).unwrap().get(1).unwrap().name(), "Uno");
+        assert_eq!(load(&path).unwrap().catalog.get(1).unwrap().name(), "Uno");
+        // Bad rows leave the valid ones usable, and say where they are.
+        std::fs::write(
+            &path,
+            "code,subsystem,name,severity,message_en\n1,A,Uno,,\nx,A,Bad,,\n",
+        )
+        .unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded.catalog.get(1).unwrap().name(), "Uno");
+        assert_eq!(
+            invalid_rows_note("codes.csv", &loaded.problems).as_deref(),
+            Some(
+                "The catalog `codes.csv` has rows with problems (line 3), which \
+                 `include_codes!` reports; if the code is on one of them, fix that row"
+            )
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

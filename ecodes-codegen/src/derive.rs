@@ -8,7 +8,8 @@ use syn::{Data, DeriveInput, Fields};
 
 use crate::catalogs::Target;
 use crate::derive_attr::{self, EcodeAttr, ACCEPTED};
-use crate::reference::{variant_path, CatalogOption};
+use crate::options::CatalogOption;
+use crate::reference::variant_path;
 
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
@@ -20,7 +21,10 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     let target = options.target().map_err(|err| errors.push(err)).ok();
     let module = target
         .as_ref()
-        .map_or_else(|| quote!(::ecodes), |target| target.module.clone());
+        .map_or_else(|| options.fallback_module(), |target| target.module.clone());
+    let example = target
+        .as_ref()
+        .map_or_else(|| "42".to_owned(), Target::example_code);
 
     let mut arms = Vec::new();
     match &input.data {
@@ -33,7 +37,7 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
             }
             for variant in &data.variants {
                 forbid_on_fields(&variant.fields, &mut errors);
-                let Some(attr) = variant_attr(variant, &mut errors) else {
+                let Some(attr) = variant_attr(variant, &example, &mut errors) else {
                     continue;
                 };
                 let (ty, ident) = (&input.ident, &variant.ident);
@@ -59,8 +63,8 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
                 None => errors.push(syn::Error::new(
                     input.ident.span(),
                     format!(
-                        "`{}` has no error code; add `#[ecode(3530)]` (or another code) to the \
-                         struct",
+                        "`{}` has no error code; add `#[ecode({example})]` (or another code) to \
+                         the struct",
                         input.ident
                     ),
                 )),
@@ -148,7 +152,7 @@ fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Optio
     (options, code)
 }
 
-fn variant_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<EcodeAttr> {
+fn variant_attr(variant: &syn::Variant, example: &str, errors: &mut Errors) -> Option<EcodeAttr> {
     let mut found: Option<EcodeAttr> = None;
     for attr in variant
         .attrs
@@ -178,7 +182,8 @@ fn variant_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<EcodeAttr
         errors.push(syn::Error::new(
             variant.ident.span(),
             format!(
-                "variant `{}` has no error code; add `#[ecode(3530)]` (or another code) to it",
+                "variant `{}` has no error code; add `#[ecode({example})]` (or another code) to \
+                 it",
                 variant.ident
             ),
         ));
@@ -202,7 +207,7 @@ fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
 fn resolve(target: Option<&Target>, attr: &EcodeAttr, errors: &mut Errors) -> Option<TokenStream> {
     let target = target?;
     let reference = attr.code.as_ref()?;
-    match reference.resolve(&target.catalog) {
+    match reference.resolve(target) {
         Ok(entry) => Some(variant_path(target, entry, reference.span())),
         Err(err) => {
             errors.push(err);

@@ -6,12 +6,14 @@ use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::Attribute;
 
-use crate::reference::{CatalogOption, CodeRef};
+use crate::options::CatalogOption;
+use crate::reference::CodeRef;
 
-/// What `#[ecode(...)]` accepts, for messages about bad syntax.
-pub(crate) const ACCEPTED: &str = "expected `#[ecode(3530)]`, `#[ecode(E3530)]`, \
-    `#[ecode(FileChecksum)]` or `#[ecode(Cdp::FileChecksum)]`; on the type also \
-    `#[ecode(catalog = \"codes.csv\", module = crate::codes)]`";
+/// What `#[ecode(...)]` accepts, for messages about bad syntax. The catalog is not known yet
+/// where these are found, so the examples are placeholders.
+pub(crate) const ACCEPTED: &str = "expected `#[ecode(CODE)]`, where CODE is a number (`42`, \
+    `E42` or `0x2A`), a name or alias (`NotFound`), or `Subsystem::Name`; on the type also \
+    `#[ecode(catalog = \"codes.csv\", module = crate::codes)]` or `#[ecode(diagnostic)]`";
 
 /// One parsed `#[ecode(...)]`, keeping its span for later messages.
 pub(crate) struct EcodeAttr {
@@ -40,9 +42,10 @@ pub(crate) fn parse(attr: &Attribute) -> syn::Result<EcodeAttr> {
         }
         while !input.is_empty() {
             if !options.parse_pair(input)? {
-                let reference: CodeRef = input
-                    .parse()
-                    .map_err(|err| syn::Error::new(err.span(), format!("{err}; {ACCEPTED}")))?;
+                let reference: CodeRef = input.parse()?;
+                if reference.is_empty() {
+                    return Err(input.error(ACCEPTED));
+                }
                 if code.is_some() {
                     return Err(syn::Error::new(
                         reference.span(),

@@ -13,6 +13,14 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
     if let Some(reason) = entry.retired() {
         let _ = write!(doc, "\n\n **Retired**: {}", escape(reason));
     }
+    if !entry.aliases().is_empty() {
+        let aliases: Vec<String> = entry
+            .aliases()
+            .iter()
+            .map(|alias| format!("`{alias}`"))
+            .collect();
+        let _ = write!(doc, "\n\n Also named {}.", aliases.join(", "));
+    }
     if !entry.is_documented() {
         doc.push_str("\n\n Undocumented: the catalog has no text for this code.");
     }
@@ -40,14 +48,22 @@ pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) ->
 }
 
 /// Escapes Markdown so catalog text renders as written: brackets would otherwise become
-/// (broken) intra-doc links, and `<`, `*`, `_` or `` ` `` would change the formatting.
+/// (broken) intra-doc links, and `<`, `*`, `_` or `` ` `` would change the formatting. Quotes,
+/// `--` and `...` are escaped too, or rustdoc's smart punctuation would print typographic
+/// quotes, dashes and ellipses instead of the catalog's characters.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
+    let chars: Vec<char> = text.chars().collect();
+    for (index, &c) in chars.iter().enumerate() {
+        let doubled = |c: char| {
+            index.checked_sub(1).and_then(|at| chars.get(at)) == Some(&c)
+                || chars.get(index + 1) == Some(&c)
+        };
+        let special = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
-        ) {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '\'' | '"'
+        ) || (matches!(c, '-' | '.') && doubled(c));
+        if special {
             out.push('\\');
         }
         if c != '\r' {
@@ -60,6 +76,14 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_what_markdown_or_smart_punctuation_would_change() {
+        assert_eq!(
+            escape("Can't create table %`s.%`s -- \"x\"... a-b 1.5"),
+            r#"Can\'t create table %\`s.%\`s \-\- \"x\"\.\.\. a-b 1.5"#
+        );
+    }
 
     #[test]
     fn documents_code_severity_and_every_language() {

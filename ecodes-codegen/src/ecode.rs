@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use syn::parse::{Parse, ParseStream};
 
-use crate::reference::{variant_path, CatalogOption, CodeRef, FORMS};
+use crate::options::CatalogOption;
+use crate::reference::{variant_path, CodeRef};
 
 struct Input {
     reference: CodeRef,
@@ -12,9 +13,8 @@ struct Input {
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        if input.is_empty() {
-            return Err(input.error(format!("expected an error code: {FORMS}")));
-        }
+        // An empty reference is the resolver's to report: its message shows the forms with
+        // examples from the catalog.
         let reference = input.parse()?;
         let mut options = CatalogOption::default();
         while !input.is_empty() {
@@ -45,7 +45,7 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         ));
     }
     let target = options.target()?;
-    let entry = reference.resolve(&target.catalog)?;
+    let entry = reference.resolve(&target)?;
     // Only a path, so that the expansion is also a pattern. A catalog named with `catalog =`
     // needs no tracking here: the `include_codes!` that generated `module` tracks it.
     Ok(variant_path(&target, entry, reference.span()))

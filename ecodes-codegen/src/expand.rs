@@ -123,6 +123,31 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             quote!(= #code)
         }
     });
+    let aliases = entries.iter().zip(variants).flat_map(|(entry, variant)| {
+        entry.aliases().iter().filter_map(move |alias| {
+            // The catalog library only lets valid identifiers through; skip rather than panic
+            // if that contract is ever broken.
+            let ident = syn::parse_str::<Ident>(alias).ok()?;
+            let doc = format!(
+                " Another name for [`Self::{variant}`], code {}.",
+                entry.code()
+            );
+            // Aliases keep the catalog's spelling (`EWOULDBLOCK`, `ER_DUP_ENTRY`, a former
+            // variant name), which the naming lint would otherwise flag in the user's crate.
+            let lowercase = alias.bytes().any(|b| b.is_ascii_lowercase());
+            let allow_case = lowercase.then(|| quote!(#[allow(non_upper_case_globals)]));
+            let deprecated = entry.retired().map(|reason| {
+                let note = format!("retired error code {}: {reason}", entry.code());
+                quote!(#[deprecated(note = #note)] #[allow(deprecated)])
+            });
+            Some(quote! {
+                #[doc = #doc]
+                #allow_case
+                #deprecated
+                pub const #ident: Self = Self::#variant;
+            })
+        })
+    });
     let enum_doc = docs::subsystem(catalog, subsystem, file);
     let accessors = accessors(table, &quote!(self.__index()));
     let mut tokens = quote! {
@@ -190,6 +215,8 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             }
 
             #accessors
+
+            #( #aliases )*
         }
 
         #[automatically_derived]

@@ -16,6 +16,8 @@ mod ecode;
 mod expand;
 mod include;
 mod layout;
+mod metadata;
+mod options;
 mod reference;
 
 use std::path::Path;

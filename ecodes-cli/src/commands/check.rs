@@ -12,8 +12,9 @@ use crate::output::{style, Paint};
 /// The catalog checked when none is named.
 pub const DEFAULT_FILE: &str = "codes.csv";
 
-/// Runs `ecodes check`: prints every problem (error) and lint warning sorted by line, then a
-/// summary with counts per lint. Status: 1 on errors, 2 on warnings with `--deny-warnings`.
+/// Runs `ecodes check`: prints every problem (error), then each lint as one line with its count
+/// and first lines (every warning, sorted by line with the errors, with `--verbose`), then the
+/// totals. Status: 1 on errors, 2 on warnings with `--deny-warnings`.
 ///
 /// # Errors
 /// A failure to write the output. (An unreadable catalog is a problem, reported like the others.)
@@ -36,23 +37,38 @@ pub fn run(
         .into_iter()
         .filter(|warning| !args.allow.contains(&warning.lint()))
         .collect();
-    let mut findings: Vec<Finding<'_>> = parsed
-        .problems
-        .iter()
-        .map(Finding::Error)
-        .chain(warnings.iter().map(Finding::Warning))
-        .collect();
-    findings.sort_by_key(Finding::line);
-    for finding in &findings {
-        match finding {
-            Finding::Error(problem) => {
-                paint.write(out, style::ERROR, &problem.display_in(&file).to_string())?;
-            }
-            Finding::Warning(warning) => {
-                paint.write(out, style::WARNING, &warning.display_in(&file).to_string())?;
+    if args.verbose {
+        let mut findings: Vec<Finding<'_>> = parsed
+            .problems
+            .iter()
+            .map(Finding::Error)
+            .chain(warnings.iter().map(Finding::Warning))
+            .collect();
+        findings.sort_by_key(Finding::line);
+        for finding in &findings {
+            finding.write(&file, out, paint)?;
+        }
+    } else {
+        // Errors each need fixing, so each is listed; a lint is one line, with its count and
+        // first lines, since a catalog may break one lint on every row.
+        for problem in &parsed.problems {
+            Finding::Error(problem).write(&file, out, paint)?;
+        }
+        for lint in Lint::ALL {
+            let found: Vec<&LintWarning> = warnings
+                .iter()
+                .filter(|warning| warning.lint() == lint)
+                .collect();
+            match found.as_slice() {
+                [] => {}
+                [one] => Finding::Warning(one).write(&file, out, paint)?,
+                several => {
+                    let line = summary_line(&file, lint, several);
+                    paint.write(out, style::WARNING, &line)?;
+                    out.write_all(b"\n")?;
+                }
             }
         }
-        out.write_all(b"\n")?;
     }
 
     let errors = parsed.problems.len();
@@ -67,14 +83,18 @@ pub fn run(
         warnings.len(),
         plural(warnings.len())
     )?;
-    for lint in Lint::ALL {
-        let count = warnings
-            .iter()
-            .filter(|warning| warning.lint() == lint)
-            .count();
-        if count > 0 {
-            writeln!(out, "  {count:>5} {}: {}", lint.name(), lint.description())?;
+    if args.verbose {
+        for lint in Lint::ALL {
+            let count = warnings
+                .iter()
+                .filter(|warning| warning.lint() == lint)
+                .count();
+            if count > 0 {
+                writeln!(out, "  {count:>5} {}: {}", lint.name(), lint.description())?;
+            }
         }
+    } else if warnings.len() > Lint::ALL.len() {
+        writeln!(out, "{file}: `ecodes check --verbose` lists every warning")?;
     }
     Ok(if errors > 0 {
         Status::Failure
@@ -85,6 +105,32 @@ pub fn run(
     })
 }
 
+/// How many of a lint's lines its summary names.
+const FIRST_LINES: usize = 5;
+
+/// One lint's findings on one line: `FILE:LINE: warning: 164 rows with a blank severity
+/// (lines 3, 4, 5, 6, 7 and 159 more) [blank-severity]`, at the first line it applies to.
+fn summary_line(file: &str, lint: Lint, found: &[&LintWarning]) -> String {
+    let lines: Vec<String> = found
+        .iter()
+        .take(FIRST_LINES)
+        .map(|warning| warning.line().to_string())
+        .collect();
+    let more = found.len().saturating_sub(FIRST_LINES);
+    let lines = if more > 0 {
+        format!("{} and {more} more", lines.join(", "))
+    } else {
+        lines.join(", ")
+    };
+    format!(
+        "{file}:{}: warning: {} {} (lines {lines}) [{}]",
+        found[0].line(),
+        found.len(),
+        lint.description(),
+        lint.name()
+    )
+}
+
 /// An error or a warning, to sort them together by line.
 enum Finding<'a> {
     Error(&'a Problem),
@@ -92,6 +138,19 @@ enum Finding<'a> {
 }
 
 impl Finding<'_> {
+    fn write(&self, file: &str, out: &mut dyn Write, paint: Paint) -> Result<(), Error> {
+        match self {
+            Finding::Error(problem) => {
+                paint.write(out, style::ERROR, &problem.display_in(file).to_string())?;
+            }
+            Finding::Warning(warning) => {
+                paint.write(out, style::WARNING, &warning.display_in(file).to_string())?;
+            }
+        }
+        out.write_all(b"\n")?;
+        Ok(())
+    }
+
     /// Whole-file problems first, then by line.
     fn line(&self) -> u64 {
         match self {

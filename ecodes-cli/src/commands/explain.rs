@@ -8,7 +8,7 @@ use ecodes_catalog::Entry;
 use crate::catalog::Loaded;
 use crate::entries::EntryColumns;
 use crate::error::{report, Error, Status};
-use crate::lookup::{lookup, Lookup, Missing};
+use crate::lookup::lookup;
 use crate::opts::{ExplainArgs, Format};
 use crate::output::{single_line, style, Cell, Column, Paint, Table};
 
@@ -28,17 +28,17 @@ pub fn run(
     let mut found: Vec<(&str, &Entry)> = Vec::new();
     for token in &args.codes {
         match lookup(loaded, token) {
-            Lookup::Found(entries) => {
+            Ok(entries) => {
                 found.extend(entries.into_iter().map(|entry| (token.as_str(), entry)));
             }
-            Lookup::Missing(missing) => {
+            Err(missing) => {
                 if args.output.format == Format::Table {
                     // Keep stdout and stderr in the order of the tokens.
                     print_blocks(&found, loaded, &languages, out, paint)?;
                     out.flush()?;
                     found.clear();
                 }
-                report(&NotFound(missing));
+                report(&missing);
                 status = Status::Failure;
             }
         }
@@ -59,18 +59,6 @@ pub fn run(
     }
     Ok(status)
 }
-
-/// A token that is not in the catalog, reported as an error.
-#[derive(Debug)]
-struct NotFound(Missing);
-
-impl core::fmt::Display for NotFound {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for NotFound {}
 
 /// Prints each entry as a block of labelled lines, blocks separated by a blank line.
 fn print_blocks(
@@ -94,8 +82,18 @@ fn print_blocks(
     for lines in blocks {
         for (label, value, value_style) in lines {
             paint.write(out, style::DIM, &format!("{label:width$}"))?;
-            out.write_all(b"  ")?;
-            paint.write(out, value_style, &single_line(&value))?;
+            // A text of several lines or paragraphs keeps them, each under the first.
+            for (index, line) in value.lines().enumerate() {
+                if index > 0 {
+                    out.write_all(b"\n")?;
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    write!(out, "{:width$}", "")?;
+                }
+                out.write_all(b"  ")?;
+                paint.write(out, value_style, &single_line(line.trim_end()))?;
+            }
             out.write_all(b"\n")?;
         }
         out.write_all(b"\n")?;
@@ -135,6 +133,16 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
         ),
         ("name".to_owned(), entry.name().to_owned(), Style::new()),
     ];
+    if !entry.aliases().is_empty() {
+        lines.push((
+            "aliases".to_owned(),
+            entry.aliases().join(" "),
+            Style::new(),
+        ));
+    }
+    if let Some(reason) = entry.retired() {
+        lines.push(("retired".to_owned(), reason.to_owned(), style::WARNING));
+    }
     if !entry.is_documented() {
         lines.push((
             "message".to_owned(),

@@ -8,8 +8,9 @@ use crate::error::{Error, Status};
 use crate::opts::{Format, ListArgs};
 use crate::output::{Paint, Table};
 
-/// Runs `ecodes list`: one row per code, in catalog order. Text tables show the messages; the
-/// other formats also carry the help texts, like codes.csv.
+/// Runs `ecodes list`: one row per code, in catalog order. Text tables show the messages (and
+/// aliases and retirements, where the catalog has any); the other formats carry every column of
+/// codes.csv, so `list --format csv` reads back as the same catalog.
 ///
 /// # Errors
 /// A bad `--lang` or `--subsystem`, or a failure to write the output.
@@ -21,7 +22,11 @@ pub fn run(
 ) -> Result<Status, Error> {
     let languages = loaded.languages(&args.output.lang)?;
     let filter = loaded.filter(&args.filter)?;
-    let columns = EntryColumns::new(languages, args.output.format != Format::Table);
+    let columns = match args.output.format {
+        Format::Table => EntryColumns::for_text(languages, loaded),
+        Format::Markdown => EntryColumns::new(languages, true).where_used(loaded),
+        Format::Json | Format::Csv => EntryColumns::new(languages, true),
+    };
     let mut table = Table::new(columns.columns(loaded));
     let catalog = loaded.catalog();
     for subsystem in catalog.subsystems() {

@@ -45,7 +45,7 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
     writeln!(out, "<title>{}</title>", escape(&words.title))?;
     writeln!(out, "<style>\n{STYLE}</style>\n</head>\n<body>")?;
     writeln!(out, "<h1>{}</h1>", escape(&words.title))?;
-    writeln!(out, "<p>{}</p>", escape(words.intro))?;
+    writeln!(out, "<p>{}</p>", escape(&words.intro))?;
 
     writeln!(out, "<nav><ul>")?;
     for section in &sections {
@@ -77,7 +77,11 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
             writeln!(
                 out,
                 "<tr id=\"E{code}\"><td><a href=\"#E{code}\">{code}</a></td><td>{}</td><td class=\"sev-{severity}\">{severity}</td><td>{}</td></tr>",
-                escape(entry.message(lang).unwrap_or_default()),
+                escape(&format!(
+                    "{}{}",
+                    entry.message(lang).unwrap_or_default(),
+                    words.annotations(entry)
+                )),
                 escape(entry.help(lang).unwrap_or_default()),
             )?;
         }

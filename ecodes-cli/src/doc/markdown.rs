@@ -18,7 +18,7 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
         generated_note(loaded).replace("--", "- -")
     )?;
     writeln!(out, "## {}\n", escape_markdown(&words.title))?;
-    writeln!(out, "{}", words.intro)?;
+    writeln!(out, "{}", escape_markdown(&words.intro))?;
     for section in sections(loaded) {
         writeln!(out)?;
         match section.range {
@@ -31,11 +31,16 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
         writeln!(out, "| :--- | :--- | :--- | :--- |")?;
         for entry in section.entries {
             let cell = |text: Option<&str>| text.map(escape_markdown).unwrap_or_default();
+            let description = format!(
+                "{}{}",
+                entry.message(lang).unwrap_or_default(),
+                words.annotations(entry)
+            );
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",
                 entry.code(),
-                cell(entry.message(lang)),
+                escape_markdown(&description),
                 entry
                     .severity()
                     .map(ecodes_catalog::Severity::as_str)

@@ -124,16 +124,32 @@ impl<'w> RowWriter<'w> {
     }
 }
 
-/// A cell's text made safe inside a Markdown table row: `|` escaped, line breaks as `<br>`.
+/// A cell's text made safe inside a Markdown table row, so that it renders as written: `|`
+/// escaped, line breaks as `<br>`, and the characters that would start formatting (a code
+/// span, emphasis, a link, an HTML tag or entity) escaped with a backslash. An `_` between two
+/// letters or digits (`m_send_lock`) cannot start emphasis in GitHub's Markdown and is left
+/// alone.
 pub fn escape_markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let chars: Vec<char> = text.chars().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        let word = |at: Option<usize>| {
+            at.and_then(|at| chars.get(at))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
         match c {
-            '|' => escaped.push_str("\\|"),
+            '|' | '`' | '*' | '\\' | '[' | ']' | '<' | '>' | '~' | '&' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            '_' if !(word(index.checked_sub(1)) && word(Some(index + 1))) => {
+                escaped.push_str("\\_");
+            }
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if chars.get(index + 1) == Some(&'\n') {
+                    index += 1;
                 }
                 escaped.push_str("<br>");
             }
@@ -141,6 +157,7 @@ pub fn escape_markdown(text: &str) -> String {
             c if c.is_control() => escaped.push(' '),
             c => escaped.push(c),
         }
+        index += 1;
     }
     escaped.trim().to_owned()
 }
@@ -152,6 +169,18 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_row() {
         assert_eq!(escape_markdown(" a|b\r\nc\nd\t "), "a\\|b<br>c<br>d");
+    }
+
+    #[test]
+    fn markdown_cells_show_the_exact_text() {
+        assert_eq!(
+            escape_markdown("Can't create table %`s.%`s"),
+            "Can't create table %\\`s.%\\`s"
+        );
+        assert_eq!(
+            escape_markdown("*a* _b_ m_send_lock <i> [x](y) a&amp;b ~~c~~ \\"),
+            "\\*a\\* \\_b\\_ m_send_lock \\<i\\> \\[x\\](y) a\\&amp;b \\~\\~c\\~\\~ \\\\"
+        );
     }
 
     #[test]

@@ -90,6 +90,17 @@ impl Cell {
         }
     }
 
+    /// A list of words, such as aliases: space-separated in text and CSV (as in codes.csv), an
+    /// array in JSON.
+    pub fn list(items: &[String]) -> Cell {
+        Cell {
+            text: items.join(" "),
+            value: Value::from(items.to_vec()),
+            style: Style::new(),
+            marks: Vec::new(),
+        }
+    }
+
     /// A number, right-aligned in text tables.
     pub fn number(number: u64) -> Cell {
         Cell {

@@ -88,7 +88,50 @@ impl Matcher {
         })
     }
 
-    /// The pattern as given.
+    /// A matcher for any of several patterns, each checked on its own first so that an error
+    /// names the pattern at fault. Where two match at one position, the first listed wins; the
+    /// code is the first capture group of the matching pattern, since the groups of the others
+    /// take no part in the match.
+    ///
+    /// ```
+    /// use ecodes_cli::scan::{Matcher, DEFAULT_PATTERN};
+    ///
+    /// let patterns = [DEFAULT_PATTERN, r"^ERROR (\d+) \(", r"\[MY-0*(\d+)\]"];
+    /// let matcher = Matcher::any(&patterns).unwrap();
+    /// let codes = |line: &[u8]| -> Vec<u32> {
+    ///     matcher.codes_in_line(line).iter().map(|found| found.code).collect()
+    /// };
+    /// assert_eq!(codes(b"ERROR 1062 (23000): Duplicate entry"), [1062]);
+    /// assert_eq!(codes(b"[ERROR] [MY-001062] [Server] dup"), [1062]);
+    /// assert_eq!(codes(b"errcode=3530"), [3530]);
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Matcher::new`], for the first pattern that fails; [`Error::Usage`] for no pattern.
+    pub fn any<S: AsRef<str>>(patterns: &[S]) -> Result<Matcher, Error> {
+        match patterns {
+            [] => Err(Error::Usage("no pattern to search for".to_owned())),
+            [one] => Matcher::new(one.as_ref()),
+            several => {
+                for pattern in several {
+                    Matcher::new(pattern.as_ref())?;
+                }
+                let combined: Vec<String> = several
+                    .iter()
+                    .map(|pattern| format!("(?:{})", pattern.as_ref()))
+                    .collect();
+                let mut matcher = Matcher::new(&combined.join("|"))?;
+                matcher.pattern = several
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .collect::<Vec<&str>>()
+                    .join(" | ");
+                Ok(matcher)
+            }
+        }
+    }
+
+    /// The pattern as given (patterns joined by ` | `).
     pub fn pattern(&self) -> &str {
         &self.pattern
     }

@@ -32,7 +32,13 @@ pub fn run(
     out: &mut dyn Write,
     paint: Paint,
 ) -> Result<Status, Error> {
-    let matcher = Matcher::new(args.pattern.as_deref().unwrap_or(DEFAULT_PATTERN))?;
+    let mut patterns: Vec<&str> = if args.pattern.is_empty() {
+        vec![DEFAULT_PATTERN]
+    } else {
+        args.pattern.iter().map(String::as_str).collect()
+    };
+    patterns.extend(args.add_pattern.iter().map(String::as_str));
+    let matcher = Matcher::any(&patterns)?;
     let languages = loaded.languages(&args.output.lang)?;
     let selection = Selection::new(loaded, loaded.filter(&args.filter)?, args.unknown);
     let inputs = Input::from_args(&args.files);

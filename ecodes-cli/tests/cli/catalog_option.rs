@@ -23,7 +23,7 @@ fn every_subcommand_reads_the_catalog_given() {
     with(&["explain", "3530"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("3530 is not in the catalog"));
+        .stderr(predicate::str::contains("unknown error code 3530"));
     with(&["list"])
         .assert()
         .success()

@@ -13,14 +13,34 @@ fn the_product_catalog_is_valid_with_the_documented_gaps() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "codes.csv:2: warning: code 1000 (Rule::Undocumented1000) has no message in any language [no-message]",
-        ))
-        .stdout(predicate::str::contains(
-            "codes.csv: 240 codes in 6 subsystems; 0 errors, 219 warnings\n",
-        ))
-        .stdout(predicate::str::contains("   55 no-message: rows with no message in any language"))
-        .stdout(predicate::str::contains("  164 blank-severity: rows with a blank severity"));
+        .stdout(
+            "codes.csv:2: warning: 55 rows with no message in any language (lines 2, 8, 9, 10, \
+             11 and 50 more) [no-message]\n\
+             codes.csv:2: warning: 164 rows with a blank severity (lines 2, 3, 4, 5, 6 and 159 \
+             more) [blank-severity]\n\
+             codes.csv: 240 codes in 6 subsystems; 0 errors, 219 warnings\n\
+             codes.csv: `ecodes check --verbose` lists every warning\n",
+        );
+}
+
+#[test]
+fn verbose_lists_every_warning_with_counts_per_lint() {
+    let output = ecodes()
+        .current_dir(workspace())
+        .args(["check", "--verbose"])
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run ecodes: {err}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout.starts_with(
+        "codes.csv:2: warning: code 1000 (Rule::Undocumented1000) has no message in any language [no-message]\n"
+    ));
+    assert_eq!(stdout.lines().count(), 219 + 3, "{stdout}");
+    assert!(stdout.ends_with(
+        "codes.csv: 240 codes in 6 subsystems; 0 errors, 219 warnings\n\
+         \x20    55 no-message: rows with no message in any language\n\
+         \x20   164 blank-severity: rows with a blank severity\n"
+    ));
 }
 
 #[test]

@@ -117,7 +117,9 @@ fn csv_and_markdown_output() {
                 "message_zh",
                 "message_en",
                 "help_zh",
-                "help_en"
+                "help_en",
+                "aliases",
+                "retired"
             ]
             .map(str::to_owned)
             .to_vec()

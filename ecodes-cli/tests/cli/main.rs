@@ -7,6 +7,7 @@ mod doc;
 mod explain;
 mod list_search;
 mod misc;
+mod pipe;
 mod scan;
 
 use std::path::{Path, PathBuf};

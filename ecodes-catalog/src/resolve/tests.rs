@@ -1,0 +1,313 @@
+use super::*;
+
+const CSV: &str = "code,subsystem,name,severity,message_en,aliases\n\
+    3519,Cdp,RuleRestarting,Info,Restarting,\n\
+    3522,Cdp,NetworkConnection,Info,Network connection error,\n\
+    3530,Cdp,FileChecksum,Error,File checksum error,\n\
+    3531,Cdp,InvalidCdpDescriptor,Error,Bad descriptor,\n\
+    3533,Cdp,ReadCdpDescriptor,Error,Cannot read descriptor,\n\
+    3812,Nas,NetworkConnection,,Network connection error,\n\
+    5,Win,AccessDenied,Error,Access is denied,\n\
+    65,Win,NetworkAccessDenied,Error,Network access is denied,\n\
+    11,Errno,Eagain,Error,Resource temporarily unavailable,EAGAIN EWOULDBLOCK\n\
+    7,Errno,E2big,Error,Argument list too long,E2BIG\n\
+    1062,Server,DupEntry,Error,Duplicate entry,\n\
+    2147942405,Hresult,EAccessDenied,Error,General access denied error,\n";
+
+fn catalog() -> Catalog {
+    Catalog::from_csv(CSV.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+fn paths(found: &[&Entry], catalog: &Catalog) -> Vec<String> {
+    found
+        .iter()
+        .map(|entry| format!("{}::{}", catalog.subsystem_of(entry).name(), entry.name()))
+        .collect()
+}
+
+fn resolve(catalog: &Catalog, text: &str, mode: Mode) -> Result<Vec<String>, String> {
+    catalog
+        .resolver()
+        .resolve(text, mode)
+        .map(|found| paths(&found, catalog))
+        .map_err(|unresolved| unresolved.to_string())
+}
+
+#[test]
+fn every_form_resolves_in_both_modes() {
+    let catalog = catalog();
+    for mode in [Mode::Strict, Mode::Lenient] {
+        for text in [
+            "3530",
+            "03530",
+            " 3530 ",
+            "E3530",
+            "e3530",
+            "0xDCA",
+            "0xdca",
+            "3_530",
+            "FileChecksum",
+            "Cdp::FileChecksum",
+        ] {
+            assert_eq!(
+                resolve(&catalog, text, mode),
+                Ok(vec!["Cdp::FileChecksum".to_owned()]),
+                "{text} in {mode:?}"
+            );
+        }
+        for alias in ["EAGAIN", "EWOULDBLOCK", "Errno::EWOULDBLOCK"] {
+            assert_eq!(
+                resolve(&catalog, alias, mode),
+                Ok(vec!["Errno::Eagain".to_owned()]),
+                "{alias}"
+            );
+        }
+        // HRESULT-style: the hex form of a code above i32::MAX.
+        assert_eq!(
+            resolve(&catalog, "0x80070005", mode),
+            Ok(vec!["Hresult::EAccessDenied".to_owned()])
+        );
+        // An alias shaped like a name is a name, not `E` and a code.
+        assert_eq!(
+            resolve(&catalog, "E2BIG", mode),
+            Ok(vec!["Errno::E2big".to_owned()])
+        );
+    }
+}
+
+#[test]
+fn strict_mode_is_exact() {
+    let catalog = catalog();
+    for text in [
+        "filechecksum",
+        "file_checksum",
+        "cdp::FileChecksum",
+        "ER_DUP_ENTRY",
+    ] {
+        assert!(resolve(&catalog, text, Mode::Strict).is_err(), "{text}");
+    }
+    assert_eq!(
+        resolve(&catalog, "NetworkConnection", Mode::Strict),
+        Err(
+            "`NetworkConnection` names a code in several subsystems: 3522 \
+             (`Cdp::NetworkConnection`), 3812 (`Nas::NetworkConnection`); write it with its \
+             subsystem"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        resolve(&catalog, "Nas::NetworkConnection", Mode::Strict),
+        Ok(vec!["Nas::NetworkConnection".to_owned()])
+    );
+}
+
+#[test]
+fn lenient_mode_ignores_case_separators_and_c_prefixes() {
+    let catalog = catalog();
+    for text in [
+        "dup_entry",
+        "DUPENTRY",
+        "dup-entry",
+        "dup entry",
+        "ER_DUP_ENTRY",
+        "server::dup_entry",
+        "ecodes::Server::DupEntry",
+    ] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Lenient),
+            Ok(vec!["Server::DupEntry".to_owned()]),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        resolve(&catalog, "ERROR_ACCESS_DENIED", Mode::Lenient),
+        Ok(vec!["Win::AccessDenied".to_owned()])
+    );
+    assert_eq!(
+        resolve(&catalog, "networkconnection", Mode::Lenient),
+        Ok(vec![
+            "Cdp::NetworkConnection".to_owned(),
+            "Nas::NetworkConnection".to_owned()
+        ])
+    );
+    // A prefix is dropped only while it is no longer than what is kept.
+    assert!(resolve(&catalog, "ER_X_ENTRY", Mode::Lenient).is_err());
+}
+
+#[test]
+fn strict_failures_suggest_what_lenient_mode_finds() {
+    let catalog = catalog();
+    assert_eq!(
+        resolve(&catalog, "ERROR_ACCESS_DENIED", Mode::Strict),
+        Err(
+            "no error code named `ERROR_ACCESS_DENIED` in the catalog; did you mean 5 \
+             (`Win::AccessDenied`)?"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        resolve(&catalog, "file_checksum", Mode::Strict),
+        Err(
+            "no error code named `file_checksum` in the catalog; did you mean 3530 \
+             (`Cdp::FileChecksum`)?"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn typos_get_word_based_suggestions() {
+    let catalog = catalog();
+    for (typo, meant) in [
+        ("FileChecksun", "3530 (`Cdp::FileChecksum`)"),
+        ("Cdp::FileChecksm", "3530 (`Cdp::FileChecksum`)"),
+        ("EWOULDBLOK", "11 (`Errno::Eagain`)"),
+        ("AccessDenid", "5 (`Win::AccessDenied`)"),
+    ] {
+        let message = resolve(&catalog, typo, Mode::Lenient).unwrap_err();
+        assert!(
+            message.contains(&format!("; did you mean {meant}")),
+            "{message}"
+        );
+        assert_eq!(resolve(&catalog, typo, Mode::Strict), Err(message));
+    }
+    assert_eq!(
+        resolve(&catalog, "Totally", Mode::Strict),
+        Err("no error code named `Totally` in the catalog".to_owned())
+    );
+}
+
+#[test]
+fn a_name_in_the_wrong_subsystem_points_to_the_right_one() {
+    let catalog = catalog();
+    assert_eq!(
+        resolve(&catalog, "Nas::FileChecksum", Mode::Strict),
+        Err(
+            "no error code named `Nas::FileChecksum` in the catalog: that name is in \
+             subsystem `Cdp`; did you mean 3530 (`Cdp::FileChecksum`)?"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn an_unknown_subsystem_lists_the_subsystems_and_points_at_itself() {
+    let catalog = catalog();
+    let input = "Cpd::FileChecksum";
+    let unresolved = catalog.resolver().resolve(input, Mode::Strict).unwrap_err();
+    assert_eq!(
+        unresolved.to_string(),
+        "no subsystem `Cpd` in the catalog (it has Cdp, Nas, Win, Errno, Server, Hresult); did \
+         you mean `Cdp`?"
+    );
+    assert_eq!(&input[unresolved.span()], "Cpd");
+    let unresolved = catalog
+        .resolver()
+        .resolve("Zzz::FileChecksum", Mode::Lenient)
+        .unwrap_err();
+    assert!(
+        !unresolved.to_string().contains("did you mean"),
+        "{unresolved}"
+    );
+}
+
+#[test]
+fn a_subsystem_is_not_a_code() {
+    let catalog = catalog();
+    assert_eq!(
+        resolve(&catalog, "Cdp", Mode::Strict),
+        Err(
+            "`Cdp` is a subsystem, not a code; name one of its codes, such as \
+             `Cdp::RuleRestarting`"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn unknown_codes_name_their_range_and_neighbours() {
+    let catalog = catalog();
+    assert_eq!(
+        resolve(&catalog, "3532", Mode::Strict),
+        Err(
+            "unknown error code 3532: the catalog has no such code, though it falls in the \
+             range of subsystem `Cdp` (3519-3612); did you mean 3531 \
+             (`Cdp::InvalidCdpDescriptor`), 3533 (`Cdp::ReadCdpDescriptor`) or 3530 \
+             (`Cdp::FileChecksum`)?"
+                .replace("3612", "3533")
+        )
+    );
+    let far = resolve(&catalog, "E9999999", Mode::Lenient).unwrap_err();
+    assert!(
+        far.starts_with("unknown error code 9999999: the catalog has no such code; did you mean"),
+        "{far}"
+    );
+}
+
+#[test]
+fn malformed_references_say_what_is_wrong_with_examples_from_the_catalog() {
+    let catalog = catalog();
+    let forms = "a code such as `3519`, `E3519` or `0xDBF`, a name such as `RuleRestarting`, an \
+                 alias such as `EAGAIN`, or `Cdp::RuleRestarting`";
+    for (text, message) in [
+        ("", format!("expected an error code: {forms}")),
+        (
+            "foo(bar)",
+            format!("`foo(bar)` is not an error code reference; expected {forms}"),
+        ),
+        ("-3530", "error codes are not negative: `-3530`".to_owned()),
+        (
+            "3530u16",
+            "write the code without a type suffix: `3530`".to_owned(),
+        ),
+        (
+            "99999999999",
+            "`99999999999` is too large for an error code; codes fit in a u32, at most 4294967295"
+                .to_owned(),
+        ),
+        (
+            "a::Cdp::FileChecksum",
+            "`a::Cdp::FileChecksum` is not an error code reference: write `Name` or \
+             `Subsystem::Name`, without a module path"
+                .to_owned(),
+        ),
+    ] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Strict),
+            Err(message),
+            "{text}"
+        );
+    }
+    let empty = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n").unwrap();
+    assert_eq!(
+        resolve(&empty, "x(", Mode::Strict),
+        Err(
+            "`x(` is not an error code reference; expected a code such as `1`, `E1` or `0x1`, \
+             a name, or `Subsystem::Name`"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn every_suggestion_resolves_strictly() {
+    let catalog = catalog();
+    let resolver = catalog.resolver();
+    for text in [
+        "FileChecksun",
+        "ER_DUP_ENTRY",
+        "3532",
+        "Nas::FileChecksum",
+        "NetworkConnection",
+    ] {
+        let unresolved = resolver.resolve(text, Mode::Strict).unwrap_err();
+        assert!(!unresolved.suggestions().is_empty(), "{text}");
+        for entry in unresolved.suggestions() {
+            let path = format!("{}::{}", catalog.subsystem_of(entry).name(), entry.name());
+            assert_eq!(
+                resolver.resolve_one(&path).map(Entry::code),
+                Ok(entry.code())
+            );
+        }
+    }
+}
