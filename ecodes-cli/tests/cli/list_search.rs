@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::{ecodes, json_of, stdout_of};
+use crate::{ecodes, json_of, stdout_of, temp_file};
 
 fn run(args: &[&str]) -> std::process::Output {
     ecodes()
@@ -175,4 +175,120 @@ fn nothing_found_is_a_failure() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no message or help text contains"));
+}
+
+/// A catalog that uses every column, with text that needs quoting.
+const EVERY_COLUMN: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en,aliases,retired\n\
+    11,Errno,Eagain,Error,稍后再试,\"Try again, \"\"later\"\"\",,\"Wait.\n\nThen retry.\",EAGAIN EWOULDBLOCK,\n\
+    12,Errno,Old,,旧,Old,,,,replaced by 11 in 6.2\n\
+    7,Disk,Full,Warning,,Disk full,,Free some space,DISK_FULL,\n";
+
+#[test]
+fn a_csv_export_reads_back_as_the_same_catalog() {
+    let (dir, path) = temp_file("every.csv", EVERY_COLUMN.as_bytes());
+    let output = ecodes()
+        .arg("--catalog")
+        .arg(&path)
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert!(output.status.success(), "{output:?}");
+    let exported = dir.path().join("exported.csv");
+    std::fs::write(&exported, &output.stdout).unwrap_or_else(|err| panic!("{err}"));
+    ecodes()
+        .arg("check")
+        .arg(&exported)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors"));
+
+    let read = |bytes: &[u8]| {
+        let catalog = ecodes_catalog::Catalog::from_csv(bytes)
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        let mut rows: Vec<String> = catalog
+            .entries()
+            .iter()
+            .map(|entry| {
+                let texts: Vec<Option<&str>> = (0..catalog.languages().len())
+                    .flat_map(|lang| [entry.message(lang), entry.help(lang)])
+                    .collect();
+                format!(
+                    "{} {} {} {:?} {texts:?} {:?} {:?}",
+                    entry.code(),
+                    catalog.subsystem_of(entry).name(),
+                    entry.name(),
+                    entry.severity(),
+                    entry.aliases(),
+                    entry.retired()
+                )
+            })
+            .collect();
+        rows.sort();
+        (catalog.languages().to_vec(), rows)
+    };
+    assert_eq!(read(&output.stdout), read(EVERY_COLUMN.as_bytes()));
+}
+
+#[test]
+fn aliases_and_retirements_are_shown_and_exported() {
+    let (_dir, path) = temp_file("every.csv", EVERY_COLUMN.as_bytes());
+    let with = |args: &[&str]| {
+        let output = ecodes()
+            .arg("--catalog")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        output
+    };
+    let text = stdout_of(&with(&["list", "--lang", "en"]));
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|header| header.ends_with("ALIASES             RETIRED")),
+        "{text}"
+    );
+    assert!(text.contains("EAGAIN EWOULDBLOCK"), "{text}");
+    assert!(text.contains("replaced by 11 in 6.2"), "{text}");
+
+    let json = json_of(&with(&["explain", "--format", "json", "EWOULDBLOCK", "12"]));
+    assert_eq!(json[0]["query"], "EWOULDBLOCK");
+    assert_eq!(
+        json[0]["aliases"],
+        serde_json::json!(["EAGAIN", "EWOULDBLOCK"])
+    );
+    assert_eq!(json[0]["retired"], serde_json::Value::Null);
+    assert_eq!(json[1]["retired"], "replaced by 11 in 6.2");
+
+    let explained = stdout_of(&with(&["explain", "--lang", "en", "Errno::Old", "eagain"]));
+    assert!(
+        explained.contains("\nretired                   replaced by 11 in 6.2\n"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("\naliases                   EAGAIN EWOULDBLOCK\n"),
+        "{explained}"
+    );
+    // A help text's paragraphs stay apart, each under the first.
+    assert!(
+        explained
+            .contains("causes and solution (en)  Wait.\n\n                          Then retry.\n"),
+        "{explained}"
+    );
+
+    let doc = stdout_of(&with(&["doc", "--lang", "en"]));
+    assert!(
+        doc.contains("| 11 | Try again, \"later\" (also: EAGAIN, EWOULDBLOCK) | Error |"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("| 12 | Old (retired: replaced by 11 in 6.2) |"),
+        "{doc}"
+    );
+    let html = stdout_of(&with(&["doc", "--lang", "en", "--format", "html"]));
+    assert!(
+        html.contains("Old (retired: replaced by 11 in 6.2)"),
+        "{html}"
+    );
 }

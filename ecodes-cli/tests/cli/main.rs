@@ -8,6 +8,7 @@ mod explain;
 mod list_search;
 mod misc;
 mod pipe;
+mod same_words;
 mod scan;
 
 use std::path::{Path, PathBuf};

@@ -292,3 +292,71 @@ fn machine_formats_stream_one_row_per_code() {
     assert!(stdout_of(&output)
         .starts_with("file,line,code,subsystem,name,severity,message_zh,message_en,text\n"));
 }
+
+#[test]
+fn patterns_repeat_and_add_to_the_default_forms() {
+    let log = "\
+ERROR 1062 (23000): Duplicate entry '1' for key 'PRIMARY'
+2025-03-02T10:15:01Z 0 [ERROR] [MY-001062] [Server] Duplicate entry
+mirror failed: errcode=3530
+status=3519 restarting
+";
+    let catalog = "code,subsystem,name,severity,message_en\n\
+                   1062,Server,DupEntry,Error,Duplicate entry\n\
+                   3519,Cdp,RuleRestarting,Info,Restarting\n\
+                   3530,Cdp,FileChecksum,Error,File checksum error\n";
+    let (_dir, path) = temp_file("codes.csv", catalog.as_bytes());
+    let scan = |args: &[&str]| {
+        let mut command = ecodes();
+        command.arg("--catalog").arg(&path).arg("scan").args(args);
+        let output = command
+            .write_stdin(log)
+            .output()
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        annotated(&output)
+    };
+    assert_eq!(scan(&[]), [3530]);
+    // --add-pattern keeps the default forms.
+    assert_eq!(
+        scan(&[
+            "--add-pattern",
+            r"^ERROR (\d+) \(",
+            "--add-pattern",
+            r"\[MY-0*(\d+)\]"
+        ]),
+        [1062, 1062, 3530]
+    );
+    // --pattern replaces them, and repeats.
+    assert_eq!(
+        scan(&["--pattern", r"status=(\d+)", "-e", r"^ERROR (\d+) \("]),
+        [1062, 3519]
+    );
+    assert_eq!(
+        scan(&[
+            "--pattern",
+            r"status=(\d+)",
+            "--add-pattern",
+            r"\[MY-0*(\d+)\]"
+        ]),
+        [1062, 3519]
+    );
+}
+
+#[test]
+fn a_bad_added_pattern_is_named() {
+    ecodes()
+        .args(["scan", "--add-pattern", "(unclosed", "-"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "ecodes: error: invalid --pattern `(unclosed`",
+        ));
+    ecodes()
+        .args(["scan", "--add-pattern", "no group", "-"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("`no group` has no capture group"));
+}

@@ -4,7 +4,8 @@
 //! - user types named `Result`, `Option`, `Ok`, `Some`, `Box` and `String` in scope;
 //! - `#![deny(warnings, missing_docs, unsafe_code, clippy::pedantic)]` (CI runs clippy on it);
 //! - two catalogs in two modules of one crate;
-//! - a retired (deprecated) code in a catalog, which must not make the generated code warn.
+//! - a retired (deprecated) code in a catalog, which must not make the generated code warn;
+//! - aliases in capitals and in lowercase, one of them for the retired code.
 //!
 //! Building this crate is the test; `tests` below also checks that the items behave.
 
@@ -80,6 +81,14 @@ mod tests {
             Some("replaced by 4000000000")
         );
         assert_eq!(second::Network::LinkDown.retired(), None);
+        // Aliases are constants of the subsystem enum, usable in patterns.
+        assert_eq!(second::Storage::ENOSPC, second::Storage::DiskFull);
+        assert_eq!(second::Storage::disk_full.code(), 7);
+        let matched = match second::Storage::from_code(7) {
+            Some(second::Storage::ENOSPC) => "ENOSPC",
+            _ => "something else",
+        };
+        assert_eq!(matched, "ENOSPC");
         assert_eq!(
             second::Storage::ALL,
             [

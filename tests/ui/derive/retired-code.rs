@@ -18,4 +18,6 @@ fn main() {
     // Lookups of a retired code keep working without a warning.
     assert!(codes::Code::from_code(2).is_some());
     let _ = ecodes::ecode!(2, catalog = "ui/derive/retired.csv", module = crate::codes);
+    // So does its alias.
+    let _ = codes::Network::OLD_LINK_CHECK;
 }
