@@ -11,17 +11,18 @@ use crate::ecodes;
 fn macro_message(reference: &str) -> String {
     let input = TokenStream::from_str(reference).unwrap_or_else(|err| panic!("{err}"));
     let expansion = ecodes_codegen::ecode(input);
-    fn first_string(tokens: TokenStream) -> Option<String> {
-        tokens.into_iter().find_map(|tree| match tree {
-            TokenTree::Literal(literal) => syn::parse_str::<syn::LitStr>(&literal.to_string())
-                .ok()
-                .map(|string| string.value()),
-            TokenTree::Group(group) => first_string(group.stream()),
-            _ => None,
-        })
-    }
     first_string(expansion.clone())
         .unwrap_or_else(|| panic!("ecode!({reference}) expanded without an error: {expansion}"))
+}
+
+fn first_string(tokens: TokenStream) -> Option<String> {
+    tokens.into_iter().find_map(|tree| match tree {
+        TokenTree::Literal(literal) => syn::parse_str::<syn::LitStr>(&literal.to_string())
+            .ok()
+            .map(|string| string.value()),
+        TokenTree::Group(group) => first_string(group.stream()),
+        _ => None,
+    })
 }
 
 fn cli_message(reference: &str) -> String {
