@@ -17,7 +17,7 @@ fn scratch_crate(name: &str, manifest_extra: &str, files: &[(&str, &str)]) -> Pa
         format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
              [dependencies]\necodes = {{ path = {:?} }}\n\n{manifest_extra}\n[workspace]\n",
-            workspace.join("ecodes")
+            workspace.join("ecodes").display().to_string()
         ),
     )
     .unwrap();
