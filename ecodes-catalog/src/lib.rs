@@ -5,17 +5,21 @@
 //! | column | content |
 //! |---|---|
 //! | `code` | decimal, fits in a `u32`, unique in the catalog |
-//! | `subsystem` | an UpperCamelCase identifier; one generated enum per subsystem |
-//! | `name` | an UpperCamelCase identifier, unique within its subsystem |
+//! | `subsystem` | an uppercase ASCII letter, then ASCII letters and digits; one enum per subsystem |
+//! | `name` | the same rule, unique within its subsystem |
 //! | `severity` | `Info`, `Warning`, `Error`, or empty for unspecified |
 //! | `message_<lang>` | the message in one language; at least one; the first is the default |
 //! | `help_<lang>` | optional: possible causes and the solution |
+//! | `aliases` | optional: other names, Rust identifiers separated by spaces |
+//! | `retired` | optional: why the code is no longer emitted |
 //!
 //! Fields follow RFC 4180 quoting; a UTF-8 BOM and CRLF line endings are accepted. Any other
 //! column is an error, so a typo such as `mesage_en` cannot go unnoticed.
 //!
 //! This crate is plain Rust with no `syn`: the `ecodes` macros, the `ecodes` command, the fuzzers
-//! and the tests all call it, so they apply the same rules and print the same messages. Every
+//! and the tests all call it, so they apply the same rules and print the same messages. That
+//! includes reading code references (`3530`, `E3530`, `0xDCA`, `Cdp::FileChecksum`, an alias):
+//! see [`Resolver`]. Every
 //! problem in a file is reported at once, each with its line:
 //!
 //! ```

@@ -10,8 +10,8 @@ use crate::error::{Error, Status};
 use crate::opts::SearchArgs;
 use crate::output::{style, Cell, Column, Paint, Table};
 
-/// Runs `ecodes search`: one row per matching text (a code whose Chinese and English messages
-/// both match has two rows), the match highlighted on a terminal. Nothing found is exit status 1,
+/// Runs `ecodes search`: one row per matching text or alias (a code whose Chinese and English
+/// messages both match has two rows), the match highlighted on a terminal. Nothing found is exit status 1,
 /// as with grep.
 ///
 /// # Errors
@@ -64,6 +64,19 @@ pub fn run(
                     ]);
                 }
             }
+            for alias in entry.aliases() {
+                let marks = find_ignoring_case(alias, &needle);
+                if !marks.is_empty() {
+                    table.push(vec![
+                        Cell::number(u64::from(entry.code())).styled(style::CODE),
+                        Cell::text(subsystem.name()),
+                        Cell::text(entry.name()),
+                        Cell::severity(entry.severity()),
+                        Cell::text("aliases"),
+                        Cell::text(alias).marked(marks),
+                    ]);
+                }
+            }
         }
     }
     if table.is_empty() && args.output.format == crate::opts::Format::Table {
@@ -83,7 +96,7 @@ struct NothingFound(String);
 
 impl core::fmt::Display for NothingFound {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "no message or help text contains `{}`", self.0)
+        write!(f, "no message, help text or alias contains `{}`", self.0)
     }
 }
 

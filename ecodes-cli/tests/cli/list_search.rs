@@ -174,7 +174,9 @@ fn nothing_found_is_a_failure() {
         .args(["search", "no such words anywhere"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no message or help text contains"));
+        .stderr(predicate::str::contains(
+            "no message, help text or alias contains",
+        ));
 }
 
 /// A catalog that uses every column, with text that needs quoting.
@@ -251,6 +253,9 @@ fn aliases_and_retirements_are_shown_and_exported() {
     );
     assert!(text.contains("EAGAIN EWOULDBLOCK"), "{text}");
     assert!(text.contains("replaced by 11 in 6.2"), "{text}");
+
+    let found = stdout_of(&with(&["search", "wouldblock"]));
+    assert!(found.contains("aliases  EWOULDBLOCK"), "{found}");
 
     let json = json_of(&with(&["explain", "--format", "json", "EWOULDBLOCK", "12"]));
     assert_eq!(json[0]["query"], "EWOULDBLOCK");
