@@ -346,7 +346,7 @@ impl<'c> Resolver<'c> {
     }
 
     /// The entries a name most likely meant: what lenient matching finds, in the subsystem
-    /// and then anywhere; else the nearest by [`words::distance`], up to three.
+    /// and then anywhere; else the nearest by [`words::nearness`], up to three.
     fn suggest(self, name: &str, scope: Option<&Subsystem>) -> Vec<&'c Entry> {
         let scopes: &[Option<&Subsystem>] = if scope.is_some() {
             &[scope, None]
@@ -360,15 +360,14 @@ impl<'c> Resolver<'c> {
             }
         }
         for &scope in scopes {
-            let limit = words::close_enough(name);
             let mut near: Vec<(usize, &Entry)> = self
                 .entries_in(scope)
                 .filter_map(|entry| {
                     let distance = std::iter::once(entry.name())
                         .chain(entry.aliases().iter().map(String::as_str))
-                        .map(|key| words::distance(name, key))
+                        .filter_map(|key| words::nearness(name, key))
                         .min()?;
-                    (distance <= limit).then_some((distance, entry))
+                    Some((distance, entry))
                 })
                 .collect();
             if !near.is_empty() {

@@ -51,6 +51,29 @@ pub(crate) fn fold(text: &str) -> String {
 /// second nearer. The folded texts count as a whole only when they are a typo apart
 /// (`filechecksun`, which has no word breaks to go by).
 pub(crate) fn distance(query: &str, key: &str) -> usize {
+    alignment(query, key).cost
+}
+
+/// Whether `key` is close enough to be what `query` meant, and how close: within a third of
+/// the query's letters and digits ([`close_enough`]), or holding every word of the query
+/// (allowing typos) with no more words besides than it matched, as `TableExists` is to
+/// `TableExistsError`.
+pub(crate) fn nearness(query: &str, key: &str) -> Option<usize> {
+    let alignment = alignment(query, key);
+    let covers = alignment.unmatched_query == 0
+        && alignment.matched > 0
+        && alignment.unmatched_key <= alignment.matched;
+    (alignment.cost <= close_enough(query) || covers).then_some(alignment.cost)
+}
+
+struct Alignment {
+    cost: usize,
+    matched: usize,
+    unmatched_query: usize,
+    unmatched_key: usize,
+}
+
+fn alignment(query: &str, key: &str) -> Alignment {
     let folded = fold(query);
     let whole = strsim::damerau_levenshtein(&folded, &fold(key));
     let whole = if whole <= typos_allowed(&folded).max(1) {
@@ -62,6 +85,7 @@ pub(crate) fn distance(query: &str, key: &str) -> usize {
     let key_words = words(key);
     let mut used = vec![false; key_words.len()];
     let mut cost = 0;
+    let mut matched = 0;
     for word in &query_words {
         let allowed = typos_allowed(word);
         let best = key_words
@@ -75,17 +99,32 @@ pub(crate) fn distance(query: &str, key: &str) -> usize {
             Some((edits, index)) => {
                 used[index] = true;
                 cost += edits;
+                matched += 1;
             }
             None => cost += word.len(),
         }
     }
+    let unmatched_key = used.iter().filter(|used| !**used).count();
     cost += key_words
         .iter()
         .zip(&used)
         .filter(|(_, used)| !**used)
         .map(|(word, _)| word.len())
         .sum::<usize>();
-    whole.min(cost)
+    if whole < cost {
+        return Alignment {
+            cost: whole,
+            matched: 1,
+            unmatched_query: 0,
+            unmatched_key: 0,
+        };
+    }
+    Alignment {
+        cost,
+        matched,
+        unmatched_query: query_words.len() - matched,
+        unmatched_key,
+    }
 }
 
 /// The edits a word may have and still count as the same word misspelt.
@@ -142,5 +181,14 @@ mod tests {
         // text is one transposition away.
         assert_eq!(distance("Cpd", "Cdp"), 1);
         assert!(distance("Totally", "FileChecksum") > close_enough("Totally"));
+    }
+
+    #[test]
+    fn a_name_that_holds_every_word_of_the_query_is_near() {
+        assert_eq!(nearness("TableExists", "TableExistsError"), Some(5));
+        assert_eq!(nearness("TablExists", "TableExistsError"), Some(6));
+        assert_eq!(nearness("Table", "TableExistsError"), None);
+        assert_eq!(nearness("Totally", "FileChecksum"), None);
+        assert_eq!(nearness("FileChecksun", "FileChecksum"), Some(1));
     }
 }

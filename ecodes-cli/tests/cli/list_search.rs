@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::{ecodes, json_of, stdout_of, temp_file};
+use crate::{catalog_rows, ecodes, json_of, stdout_of, temp_file};
 
 fn run(args: &[&str]) -> std::process::Output {
     ecodes()
@@ -204,31 +204,10 @@ fn a_csv_export_reads_back_as_the_same_catalog() {
         .success()
         .stdout(predicate::str::contains("0 errors"));
 
-    let read = |bytes: &[u8]| {
-        let catalog = ecodes_catalog::Catalog::from_csv(bytes)
-            .unwrap_or_else(|problems| panic!("{problems:?}"));
-        let mut rows: Vec<String> = catalog
-            .entries()
-            .iter()
-            .map(|entry| {
-                let texts: Vec<Option<&str>> = (0..catalog.languages().len())
-                    .flat_map(|lang| [entry.message(lang), entry.help(lang)])
-                    .collect();
-                format!(
-                    "{} {} {} {:?} {texts:?} {:?} {:?}",
-                    entry.code(),
-                    catalog.subsystem_of(entry).name(),
-                    entry.name(),
-                    entry.severity(),
-                    entry.aliases(),
-                    entry.retired()
-                )
-            })
-            .collect();
-        rows.sort();
-        (catalog.languages().to_vec(), rows)
-    };
-    assert_eq!(read(&output.stdout), read(EVERY_COLUMN.as_bytes()));
+    assert_eq!(
+        catalog_rows(&output.stdout),
+        catalog_rows(EVERY_COLUMN.as_bytes())
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod catalog_option;
 mod check;
 mod doc;
 mod explain;
+mod foreign;
 mod list_search;
 mod misc;
 mod pipe;
@@ -53,4 +54,35 @@ pub(crate) fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, Path
 pub(crate) fn json_of(output: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|err| panic!("not JSON ({err}):\n{}", stdout_of(output)))
+}
+
+/// A catalog's languages and every row, with every column, as comparable text sorted by code:
+/// what must survive an export.
+pub(crate) fn catalog_rows(csv: &[u8]) -> (Vec<String>, Vec<String>) {
+    let catalog = ecodes_catalog::Catalog::from_csv(csv)
+        .unwrap_or_else(|problems| panic!("not a valid catalog: {problems:?}"));
+    let mut rows: Vec<(u32, String)> = catalog
+        .entries()
+        .iter()
+        .map(|entry| {
+            let texts: Vec<Option<&str>> = (0..catalog.languages().len())
+                .flat_map(|lang| [entry.message(lang), entry.help(lang)])
+                .collect();
+            let row = format!(
+                "{} {} {} {:?} {texts:?} {:?} {:?}",
+                entry.code(),
+                catalog.subsystem_of(entry).name(),
+                entry.name(),
+                entry.severity(),
+                entry.aliases(),
+                entry.retired()
+            );
+            (entry.code(), row)
+        })
+        .collect();
+    rows.sort();
+    (
+        catalog.languages().to_vec(),
+        rows.into_iter().map(|(_, row)| row).collect(),
+    )
 }

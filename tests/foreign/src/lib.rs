@@ -1,0 +1,85 @@
+//! The generated API, `#[derive(ErrorCode)]` and `ecode!` over real catalogs that nobody here
+//! wrote (`tests/fixtures/catalogs`, whose README says where each came from): the C library's
+//! errno table, HTTP statuses, `MariaDB`'s server and client errors, and gRPC statuses.
+//!
+//! Building this crate is half the test; the tests below check every row of every catalog
+//! against what the catalog library reads from the same file.
+
+/// glibc's errno table; the C symbols are aliases (`EAGAIN EWOULDBLOCK`).
+pub mod errno {
+    ecodes::include_codes!("errno.csv");
+}
+
+/// HTTP statuses, by class.
+pub mod http {
+    ecodes::include_codes!("http.csv");
+}
+
+/// `MariaDB`'s server and client errors, in English and Chinese, with retired rows. The crate's
+/// default catalog (`[package.metadata.ecodes]`).
+pub mod mariadb {
+    ecodes::include_codes!("mariadb.csv");
+}
+
+/// gRPC's status codes, from 0.
+pub mod grpc {
+    ecodes::include_codes!("grpc.csv");
+}
+
+/// An error type of a program that uses errno, with a code in every form.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "errno.csv", module = crate::errno)]
+pub enum IoError {
+    /// An alias that shares its number with `EAGAIN`.
+    #[ecode(EWOULDBLOCK)]
+    WouldBlock,
+    /// An alias after the subsystem.
+    #[ecode(Errno::EACCES)]
+    Denied,
+    /// A number.
+    #[ecode(2)]
+    NotFound,
+    /// A hexadecimal number: 110.
+    #[ecode(0x6E)]
+    TimedOut,
+    /// A name.
+    #[ecode(ResourceDeadlockAvoided)]
+    Deadlock,
+}
+
+/// An error of a database client, checked against the crate's default catalog.
+#[derive(Debug, ecodes::ErrorCode)]
+pub enum DbError {
+    /// `ER_DUP_ENTRY`.
+    #[ecode(ER_DUP_ENTRY)]
+    Duplicate,
+    /// With leading zeros, as `MySQL` 8 logs print it (`MY-001146`).
+    #[ecode(01146)]
+    NoSuchTable,
+    /// A client error.
+    #[ecode(Client::ConnectionError)]
+    Connect,
+}
+
+/// A gRPC failure, on a struct.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "grpc.csv", module = crate::grpc)]
+#[ecode(UNAVAILABLE)]
+pub struct Unavailable;
+
+/// What a retry policy does with a status: alias constants and `ecode!` work in patterns.
+pub fn retries(status: http::Code) -> bool {
+    use http::{Code, ServerError};
+    matches!(
+        status,
+        Code::ServerError(ServerError::SERVICE_UNAVAILABLE | ServerError::GATEWAY_TIMEOUT)
+            | Code::ClientError(ecodes::ecode!(
+                429,
+                catalog = "http.csv",
+                module = crate::http
+            ))
+    )
+}
+
+#[cfg(test)]
+mod tests;
