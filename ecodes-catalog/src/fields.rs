@@ -82,11 +82,11 @@ pub(crate) fn parse_code(cell: &str) -> Result<u32, String> {
         }
     }
     if !text.bytes().all(|b| b.is_ascii_digit()) {
-        let hint = match text.strip_prefix(['E', 'e']) {
-            Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => {
-                format!("; write the number alone, as `{rest}`")
-            }
-            _ => String::new(),
+        // A code written as a reference would be (`E3530`, `0xDCA`) is read by the resolver's
+        // grammar, so the hint shows the same number the macros would take it for.
+        let hint = match crate::resolve::code_in(text) {
+            Some(code) => format!("; write it in decimal, as `{code}`"),
+            None => String::new(),
         };
         return Err(format!("code `{text}` is not a decimal number{hint}"));
     }
@@ -204,7 +204,11 @@ mod tests {
             .contains("not a decimal number"));
         assert!(parse_code("E3530")
             .unwrap_err()
-            .ends_with("write the number alone, as `3530`"));
+            .ends_with("write it in decimal, as `3530`"));
+        assert_eq!(
+            parse_code("0xDCA"),
+            Err("code `0xDCA` is not a decimal number; write it in decimal, as `3530`".to_owned())
+        );
     }
 
     #[test]

@@ -454,6 +454,14 @@ impl<'c> Resolver<'c> {
     }
 }
 
+/// The code that `text` writes as a number (`3530`, `E3530`, `0xDCA`), if it is one.
+pub(crate) fn code_in(text: &str) -> Option<u32> {
+    match form::parse(text, Mode::Strict) {
+        Ok(Form::Code { code, .. }) => Some(code),
+        _ => None,
+    }
+}
+
 fn trimmed_span(text: &str) -> Range<usize> {
     let start = text.len() - text.trim_start().len();
     start..text.trim_end().len().max(start)
