@@ -104,3 +104,55 @@ fn ecode_is_a_checked_const_and_pattern() {
     assert_eq!(describe(Code::Cdp(Cdp::CopyFile)), "copy");
     assert_eq!(describe(Code::Ha(Ha::SetRoleHaStopped)), "other");
 }
+
+/// Variants renamed after the catalog review keep their old names as aliases, so code written
+/// against the old names still compiles and means the same codes.
+#[derive(Debug, ecodes::ErrorCode)]
+enum OldNames {
+    #[ecode(Rule::ArgumentError)]
+    Argument,
+    #[ecode(CdpIncompleteState)]
+    Incomplete,
+    #[ecode(Cdp::ResolvePath)]
+    Path,
+    #[ecode(CdpDataCorrupted)]
+    Corrupted,
+    #[ecode(Ha::ForceSwitchRuleState)]
+    ForcedSwitch,
+}
+
+#[test]
+fn renamed_variants_answer_to_their_old_names() {
+    use ecodes::Rule;
+    let codes: Vec<(u32, &str)> = [
+        OldNames::Argument,
+        OldNames::Incomplete,
+        OldNames::Path,
+        OldNames::Corrupted,
+        OldNames::ForcedSwitch,
+    ]
+    .iter()
+    .map(|old| (old.code(), old.name()))
+    .collect();
+    assert_eq!(
+        codes,
+        [
+            (1001, "InvalidArgument"),
+            (3535, "CdpErrorOrIncomplete"),
+            (3570, "ReadConfigOrResolvePath"),
+            (3580, "CdpDatabaseOrSnapshotCorrupted"),
+            (4104, "InvalidRuleStateOnForcedSwitch"),
+        ]
+    );
+    // The old name is a constant of the enum, in expressions and patterns alike.
+    assert_eq!(Rule::ArgumentError, Rule::InvalidArgument);
+    assert_eq!(
+        ecode!(Cdp::CdpDataCorrupted),
+        Cdp::CdpDatabaseOrSnapshotCorrupted
+    );
+    assert!(matches!(
+        Code::from_code(4104),
+        Some(Code::Ha(Ha::ForceSwitchRuleState))
+    ));
+    assert!(matches!(Cdp::from_code(3570), Some(ecode!(ResolvePath))));
+}

@@ -166,3 +166,31 @@ fn json_output() {
     assert_eq!(json[2]["code"], 3812);
     assert_eq!(json[2]["severity"], serde_json::Value::Null);
 }
+
+#[test]
+fn renamed_codes_are_found_by_their_old_names() {
+    for (old, code, name) in [
+        ("ArgumentError", "1001", "InvalidArgument"),
+        ("Cdp::CdpIncompleteState", "3535", "CdpErrorOrIncomplete"),
+        ("ResolvePath", "3570", "ReadConfigOrResolvePath"),
+        ("CdpDataCorrupted", "3580", "CdpDatabaseOrSnapshotCorrupted"),
+        (
+            "Ha::ForceSwitchRuleState",
+            "4104",
+            "InvalidRuleStateOnForcedSwitch",
+        ),
+    ] {
+        let output = ecodes()
+            .args(["explain", "--format", "json", old])
+            .output()
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(output.status.success(), "{old}: {output:?}");
+        let json = crate::json_of(&output);
+        assert_eq!(json[0]["code"].to_string(), code, "{old}");
+        assert_eq!(json[0]["name"], name, "{old}");
+        assert_eq!(
+            json[0]["aliases"],
+            serde_json::json!([old.rsplit("::").next()])
+        );
+    }
+}

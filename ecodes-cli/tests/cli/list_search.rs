@@ -133,7 +133,7 @@ fn csv_and_markdown_output() {
     assert_eq!(lines.len(), 242);
     assert_eq!(
         lines[0],
-        "| CODE | SUBSYSTEM | NAME | SEVERITY | MESSAGE | HELP |"
+        "| CODE | SUBSYSTEM | NAME | SEVERITY | MESSAGE | HELP | ALIASES |"
     );
 }
 
