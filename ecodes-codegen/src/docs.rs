@@ -4,14 +4,23 @@ use std::fmt::Write as _;
 
 use ecodes_catalog::{Catalog, Entry, Subsystem};
 
-/// The doc comment of one variant: code, severity, and message and help in every language.
+/// The doc comment of one variant. Its first line, which rustdoc shows in item lists and search
+/// results, is the message in the default language (or the first language that has one); then
+/// the code and severity, the messages of the other languages, and the labelled help in every
+/// language.
 pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
     let severity = entry
         .severity()
         .map_or("severity unspecified", |severity| severity.as_str());
-    let mut doc = format!(" `{}` · {severity}", entry.code());
+    // The summary is the first language's message that there is, which is then not repeated.
+    let summary = (0..catalog.languages().len()).find(|&index| entry.message(index).is_some());
+    let mut doc = match summary.and_then(|index| entry.message(index)) {
+        Some(message) => format!(" {}", paragraphs(message)),
+        None => " Undocumented: the catalog has no text for this code.".to_owned(),
+    };
+    let _ = write!(doc, "\n\n `{}` · {severity}", entry.code());
     if let Some(reason) = entry.retired() {
-        let _ = write!(doc, "\n\n **Retired**: {}", escape(reason));
+        let _ = write!(doc, "\n\n **Retired**: {}", paragraphs(reason));
     }
     if !entry.aliases().is_empty() {
         let aliases: Vec<String> = entry
@@ -21,18 +30,38 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
             .collect();
         let _ = write!(doc, "\n\n Also named {}.", aliases.join(", "));
     }
-    if !entry.is_documented() {
-        doc.push_str("\n\n Undocumented: the catalog has no text for this code.");
-    }
     for (index, lang) in catalog.languages().iter().enumerate() {
-        if let Some(message) = entry.message(index) {
-            let _ = write!(doc, "\n\n **{lang}**: {}", escape(message));
+        match entry.message(index) {
+            Some(message) if summary != Some(index) => {
+                let _ = write!(doc, "\n\n **{lang}**: {}", paragraphs(message));
+            }
+            _ => {}
         }
         if let Some(help) = entry.help(index) {
-            let _ = write!(doc, "\n\n > {}", escape(help).replace('\n', "\n > "));
+            let _ = write!(
+                doc,
+                "\n\n **{lang}**, {}: {}",
+                help_label(lang),
+                paragraphs(help)
+            );
         }
     }
     doc
+}
+
+/// What the possible causes and solution are called in a language: Chinese for `zh`, English
+/// otherwise, as the vendor's table heads the column.
+fn help_label(lang: &str) -> &'static str {
+    if lang == "zh" || lang.starts_with("zh_") || lang.starts_with("zh-") {
+        "原因和解决方案"
+    } else {
+        "causes and solution"
+    }
+}
+
+/// Escaped text whose line breaks stay line breaks inside the doc comment.
+fn paragraphs(text: &str) -> String {
+    escape(text).replace('\n', "\n ")
 }
 
 /// The doc comment of one subsystem enum.
@@ -97,12 +126,12 @@ mod tests {
         let doc = variant(&catalog, catalog.get(3530).unwrap());
         assert_eq!(
             doc,
-            " `3530` · Error\n\n **zh**: 文件Checksum错误\n\n > 文件不同步\n\n **en**: File \\[checksum\\] error\n\n > Out of\n > sync"
+            " 文件Checksum错误\n\n `3530` · Error\n\n **zh**, 原因和解决方案: 文件不同步\n\n **en**: File \\[checksum\\] error\n\n **en**, causes and solution: Out of\n sync"
         );
         let blank = variant(&catalog, catalog.get(3521).unwrap());
         assert_eq!(
             blank,
-            " `3521` · severity unspecified\n\n Undocumented: the catalog has no text for this code."
+            " Undocumented: the catalog has no text for this code.\n\n `3521` · severity unspecified"
         );
     }
 }

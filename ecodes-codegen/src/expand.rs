@@ -102,6 +102,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         .iter()
         .map(|entry| Literal::u32_unsuffixed(entry.code()));
     let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
+    // rustdoc's search finds a variant by its code as written in logs, `3530` or `E3530`.
+    let aliases_for_search = entries.iter().map(|entry| {
+        let code = entry.code().to_string();
+        let prefixed = format!("E{code}");
+        quote!(#[doc(alias = #code, alias = #prefixed)])
+    });
     let deprecations = entries.iter().map(|entry| {
         entry.retired().map(|reason| {
             let note = format!("retired error code {}: {reason}", entry.code());
@@ -164,7 +170,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         #[repr(u32)]
         #[non_exhaustive]
         pub enum #ty {
-            #( #[doc = #docs] #deprecations #variants #codes, )*
+            #( #[doc = #docs] #aliases_for_search #deprecations #variants #codes, )*
         }
 
         impl #ty {

@@ -106,11 +106,13 @@ impl CodeRef {
     }
 }
 
-/// The path of the generated variant for `entry`, spanned on the user's reference so that a
-/// retired code's deprecation warning points at it.
+/// The path of the generated variant for `entry`. The variant's name is spanned on the user's
+/// reference, so that a retired code's deprecation warning points at it and an editor's hover
+/// over the reference shows the variant; the subsystem gets the macro's own span, or the hover
+/// would show the whole enum too.
 pub(crate) fn variant_path(target: &Target, entry: &Entry, span: Span) -> TokenStream {
     let module = &target.module;
-    let subsystem = format_ident!("{}", target.catalog.subsystem_of(entry).name(), span = span);
+    let subsystem = format_ident!("{}", target.catalog.subsystem_of(entry).name());
     let name = format_ident!("{}", entry.name(), span = span);
     quote_spanned!(span=> #module::#subsystem::#name)
 }

@@ -1,8 +1,8 @@
 //! Typed, documented, compile-time-checked error codes from one CSV catalog.
 //!
-//! A product's error codes live in one file, `codes.csv` (the README gives its schema, which the
-//! `ecodes-catalog` crate checks). [`include_codes!`] reads it at compile time and generates, in
-//! the calling module:
+//! A product's error codes live in one file, `codes.csv` (its schema is [below](#the-catalog),
+//! and the `ecodes-catalog` crate checks it). [`include_codes!`] reads it at compile time and
+//! generates, in the calling module:
 //!
 //! - one enum per subsystem (`Cdp`, `Ha`, ...), whose discriminants are the codes;
 //! - `Code`, which wraps every subsystem enum, and `Subsystem`, which names them;
@@ -67,6 +67,67 @@
 //! }
 //! ```
 //!
+//! # The catalog
+//!
+//! A catalog is a CSV file (RFC 4180 quoting; a UTF-8 BOM and CRLF line ends are accepted) whose
+//! header names these columns, in any order. Any other column is an error, so a typo such as
+//! `mesage_en` cannot slip through.
+//!
+//! | column | content |
+//! |---|---|
+//! | `code` | decimal, fits in a `u32`, unique in the catalog |
+//! | `subsystem` | an uppercase ASCII letter, then ASCII letters and digits; one enum per subsystem |
+//! | `name` | the same rule, unique within its subsystem: the variant |
+//! | `severity` | `Info`, `Warning`, `Error`, or empty for unspecified |
+//! | `message_<lang>` | the message in one language; at least one; the first is the default |
+//! | `help_<lang>` | optional: the possible causes and the solution |
+//! | `aliases` | optional: other names, Rust identifiers separated by spaces; associated constants |
+//! | `retired` | optional: why the code is no longer emitted; the variant is `#[deprecated]` |
+//!
+//! A catalog with mistakes fails to compile with one error per problem, as `FILE:LINE: what is
+//! wrong`. Here is a whole catalog, this crate's `doc/links.csv`, and what it gives:
+//!
+//! ```csv
+//! code,subsystem,name,severity,message_en,help_en,aliases,retired
+//! 7,Link,Down,Error,The link is down,Check the cable.,LINK_DOWN,
+//! 8,Link,Flapping,Warning,The link goes up and down,,,
+//! 9,Link,OldProbe,Info,Probe sent,,,replaced by 8 in 2.0
+//! ```
+//!
+//! ```
+//! mod codes {
+//!     // The path is relative to the crate's `CARGO_MANIFEST_DIR`.
+//!     ecodes::include_codes!("doc/links.csv");
+//! }
+//! use codes::{Code, Link, Subsystem};
+//! use ecodes::{ecode, Severity};
+//!
+//! assert_eq!(Link::Down.code(), 7);
+//! assert_eq!(Link::Down as u32, 7);
+//! assert_eq!(Link::from_code(8), Some(Link::Flapping));
+//! assert_eq!(Link::Down.severity(), Some(Severity::Error));
+//! assert_eq!(Link::Down.message(), "The link is down");
+//! assert_eq!(Link::Down.help(), Some("Check the cable."));
+//! assert_eq!(Link::Down.to_string(), "7: The link is down");
+//! assert_eq!(Link::LINK_DOWN, Link::Down); // an alias
+//! assert_eq!(Code::from_code(9).and_then(Code::retired), Some("replaced by 8 in 2.0"));
+//! assert_eq!(Code::from(Link::Flapping).subsystem(), Subsystem::Link);
+//! assert_eq!(Code::LANGUAGES, ["en"]);
+//!
+//! // References to a crate's own catalog name it and the module it was expanded in.
+//! const FLAPPING: Link = ecode!(Flapping, catalog = "doc/links.csv", module = codes);
+//! assert_eq!(FLAPPING, Link::Flapping);
+//! ```
+//!
+//! A crate can name its catalog once, in `Cargo.toml`, for `#[derive(ErrorCode)]` and `ecode!`
+//! without options:
+//!
+//! ```toml
+//! [package.metadata.ecodes]
+//! catalog = "codes.csv"
+//! module = "crate::codes"
+//! ```
+//!
 //! # Generated `Display`
 //! Every generated type displays as `CODE: message`, the message in the catalog's default
 //! language (the first `message_<lang>` column; `zh` for the product catalog). An undocumented
@@ -97,12 +158,9 @@ pub use error_code::ErrorCode;
 pub use severity::{ParseSeverityError, Severity};
 pub use unknown::UnknownCode;
 
-mod catalog {
-    //! The product's catalog, generated from the workspace's `codes.csv`.
-    crate::include_codes!("codes.csv");
-}
-
-pub use catalog::*;
+// The product's catalog, generated from the workspace's `codes.csv` at the crate root, so that
+// the enums' own path (what rustdoc and editors show) is the one users write: `ecodes::Cdp`.
+crate::include_codes!("codes.csv");
 
 /// The text of the product's catalog, `codes.csv`, exactly as compiled into this crate.
 ///
