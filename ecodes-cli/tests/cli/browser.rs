@@ -249,7 +249,7 @@ fn the_html_page_works_in_a_real_browser() {
     let layout = session.eval(
         "(() => { const row = document.getElementById('E3530').getBoundingClientRect();
                   const head = document.getElementById('E3530').closest('table')
-                      .querySelector('thead').getBoundingClientRect();
+                      .querySelector('thead th').getBoundingClientRect();
                   return { top: row.top, bottom: row.bottom, head: head.bottom,
                            height: window.innerHeight, scrolled: window.scrollY }; })()",
     );
