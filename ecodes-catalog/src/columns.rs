@@ -12,6 +12,9 @@ pub(crate) const RETIRED: &str = "retired";
 /// The optional column of other names for a code: identifiers separated by spaces.
 pub(crate) const ALIASES: &str = "aliases";
 
+/// The optional column naming the release that introduced a code: free text, such as `6.2`.
+pub(crate) const SINCE: &str = "since";
+
 /// Where each known column sits in a row.
 #[derive(Debug)]
 pub(crate) struct Columns {
@@ -29,6 +32,8 @@ pub(crate) struct Columns {
     pub(crate) retired: Option<usize>,
     /// The `aliases` column, when there is one.
     pub(crate) aliases: Option<usize>,
+    /// The `since` column, when there is one.
+    pub(crate) since: Option<usize>,
     /// Every column's header text, for messages.
     pub(crate) names: Vec<String>,
 }
@@ -40,6 +45,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
     let mut fixed: [Option<usize>; 4] = [None; 4];
     let mut retired = None;
     let mut aliases = None;
+    let mut since = None;
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
@@ -69,6 +75,8 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
             retired = Some(index);
         } else if column == ALIASES {
             aliases = Some(index);
+        } else if column == SINCE {
+            since = Some(index);
         } else if let Some(lang) = column.strip_prefix("message_") {
             match check_language(lang, column) {
                 Ok(()) => {
@@ -136,6 +144,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         helps: help_columns,
         retired,
         aliases,
+        since,
         names: header.iter().map(|name| name.trim().to_owned()).collect(),
     };
     (Some(columns), problems)
@@ -164,6 +173,7 @@ fn unknown_column(column: &str, header: &[String]) -> String {
     let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
     candidates.push(RETIRED.to_owned());
     candidates.push(ALIASES.to_owned());
+    candidates.push(SINCE.to_owned());
     candidates.push("message_en".to_owned());
     candidates.push("help_en".to_owned());
     for other in header {
@@ -191,7 +201,7 @@ fn unknown_column(column: &str, header: &[String]) -> String {
         .min_by_key(|(distance, _)| *distance);
     let mut message = format!(
         "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang>, \
-         help_<lang>, aliases or retired"
+         help_<lang>, aliases, retired or since"
     );
     if let Some((_, suggestion)) = best {
         let _ = write!(message, " (did you mean `{suggestion}`?)");

@@ -12,6 +12,7 @@
 //! | `help_<lang>` | optional: possible causes and the solution |
 //! | `aliases` | optional: other names, Rust identifiers separated by spaces |
 //! | `retired` | optional: why the code is no longer emitted |
+//! | `since` | optional: the release that introduced the code, such as `6.2` |
 //!
 //! Fields follow RFC 4180 quoting; a UTF-8 BOM and CRLF line endings are accepted. Any other
 //! column is an error, so a typo such as `mesage_en` cannot go unnoticed.

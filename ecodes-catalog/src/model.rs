@@ -36,6 +36,8 @@ pub struct Entry {
     pub(crate) retired: String,
     /// Other identifiers for the code, in the order the catalog lists them.
     pub(crate) aliases: Vec<String>,
+    /// The release that introduced the code; empty when the catalog does not say.
+    pub(crate) since: String,
     pub(crate) line: u64,
 }
 
@@ -163,6 +165,11 @@ impl Entry {
     /// catalog, because old logs still carry it.
     pub fn retired(&self) -> Option<&str> {
         Some(self.retired.as_str()).filter(|reason| !reason.is_empty())
+    }
+
+    /// The release that introduced the code (`6.2`), from the optional `since` column.
+    pub fn since(&self) -> Option<&str> {
+        Some(self.since.as_str()).filter(|since| !since.is_empty())
     }
 
     /// Whether the row has a message in at least one language.

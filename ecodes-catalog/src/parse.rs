@@ -308,6 +308,7 @@ impl Parser {
             helps: columns.helps.iter().map(|&c| text(c)).collect(),
             retired: text(columns.retired).trim().to_owned(),
             aliases,
+            since: text(columns.since).trim().to_owned(),
             line,
         };
         self.catalog.subsystems[subsystem_index]
@@ -475,6 +476,14 @@ mod tests {
         let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
         assert_eq!(catalog.get(1).unwrap().retired(), Some("replaced by 2"));
         assert_eq!(catalog.get(2).unwrap().retired(), None);
+    }
+
+    #[test]
+    fn reads_the_optional_since_column() {
+        let csv = "since,code,subsystem,name,severity,message_en\n 6.2 ,1,Cdp,New,,New\n,2,Cdp,Old,,Old\n";
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        assert_eq!(catalog.get(1).unwrap().since(), Some("6.2"));
+        assert_eq!(catalog.get(2).unwrap().since(), None);
     }
 
     #[test]

@@ -7,13 +7,14 @@ use crate::catalog::Loaded;
 use crate::output::{style, Cell, Column};
 
 /// Which of an entry's columns to show: its messages in some languages, and maybe its help,
-/// aliases and retirement.
+/// aliases, retirement and the release that introduced it.
 #[derive(Debug, Clone)]
 pub struct EntryColumns {
     languages: Vec<usize>,
     help: bool,
     aliases: bool,
     retired: bool,
+    since: bool,
 }
 
 impl EntryColumns {
@@ -26,6 +27,7 @@ impl EntryColumns {
             help: full,
             aliases: full,
             retired: full,
+            since: full,
         }
     }
 
@@ -36,6 +38,7 @@ impl EntryColumns {
         let entries = loaded.catalog().entries();
         self.aliases &= entries.iter().any(|entry| !entry.aliases().is_empty());
         self.retired &= entries.iter().any(|entry| entry.retired().is_some());
+        self.since &= entries.iter().any(|entry| entry.since().is_some());
         self
     }
 
@@ -50,7 +53,7 @@ impl EntryColumns {
     }
 
     /// `code`, `subsystem`, `name`, `severity`, then `message_<lang>` and `help_<lang>`, then
-    /// `aliases` and `retired`.
+    /// `aliases`, `retired` and `since`.
     pub fn columns(&self, loaded: &Loaded) -> Vec<Column> {
         let mut columns = vec![
             Column::numeric("code", "CODE"),
@@ -64,6 +67,9 @@ impl EntryColumns {
         }
         if self.retired {
             columns.push(Column::new("retired", "RETIRED"));
+        }
+        if self.since {
+            columns.push(Column::new("since", "SINCE"));
         }
         columns
     }
@@ -109,6 +115,9 @@ impl EntryColumns {
         }
         if self.retired {
             cells.push(Cell::optional(entry.retired()));
+        }
+        if self.since {
+            cells.push(Cell::optional(entry.since()));
         }
         cells
     }

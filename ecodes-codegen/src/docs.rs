@@ -19,6 +19,9 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
         None => " Undocumented: the catalog has no text for this code.".to_owned(),
     };
     let _ = write!(doc, "\n\n `{}` · {severity}", entry.code());
+    if let Some(since) = entry.since() {
+        let _ = write!(doc, " · since {}", paragraphs(since));
+    }
     if let Some(reason) = entry.retired() {
         let _ = write!(doc, "\n\n **Retired**: {}", paragraphs(reason));
     }

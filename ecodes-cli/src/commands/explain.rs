@@ -143,6 +143,9 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
     if let Some(reason) = entry.retired() {
         lines.push(("retired".to_owned(), reason.to_owned(), style::WARNING));
     }
+    if let Some(since) = entry.since() {
+        lines.push(("since".to_owned(), since.to_owned(), Style::new()));
+    }
     if !entry.is_documented() {
         lines.push((
             "message".to_owned(),

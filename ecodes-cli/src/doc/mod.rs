@@ -31,6 +31,8 @@ pub struct Words {
     pub aliases: &'static str,
     /// What introduces a retired entry's reason, such as `retired`.
     pub retired: &'static str,
+    /// What introduces the release that introduced an entry, such as `since`.
+    pub since: &'static str,
     /// The header of the HTML page's name column.
     pub name: &'static str,
     /// What stands for a code without text.
@@ -71,6 +73,7 @@ impl Words {
                 headers: ["Error Code", "说明", "错误等级", "可能引起的原因和解决方案"],
                 aliases: "别名",
                 retired: "已停用",
+                since: "始于",
                 name: "名称",
                 undocumented: "无说明",
                 unspecified: "未指定",
@@ -104,6 +107,7 @@ impl Words {
                 ],
                 aliases: "also",
                 retired: "retired",
+                since: "since",
                 name: "Name",
                 undocumented: "undocumented",
                 unspecified: "unspecified",
@@ -115,12 +119,15 @@ impl Words {
         }
     }
 
-    /// What the description cell adds after an entry's message: its aliases and, for a
-    /// retired code, the reason, such as ` (also: EAGAIN, EWOULDBLOCK)`.
+    /// What the description cell adds after an entry's message: its aliases, the release that
+    /// introduced it and, for a retired code, the reason, such as ` (also: EAGAIN; since: 6.2)`.
     pub fn annotations(&self, entry: &Entry) -> String {
         let mut notes = Vec::new();
         if !entry.aliases().is_empty() {
             notes.push(format!("{}: {}", self.aliases, entry.aliases().join(", ")));
+        }
+        if let Some(since) = entry.since() {
+            notes.push(format!("{}: {since}", self.since));
         }
         if let Some(reason) = entry.retired() {
             notes.push(format!("{}: {reason}", self.retired));

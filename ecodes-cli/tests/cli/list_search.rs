@@ -119,7 +119,8 @@ fn csv_and_markdown_output() {
                 "help_zh",
                 "help_en",
                 "aliases",
-                "retired"
+                "retired",
+                "since"
             ]
             .map(str::to_owned)
             .to_vec()
@@ -180,10 +181,10 @@ fn nothing_found_is_a_failure() {
 }
 
 /// A catalog that uses every column, with text that needs quoting.
-const EVERY_COLUMN: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en,aliases,retired\n\
-    11,Errno,Eagain,Error,稍后再试,\"Try again, \"\"later\"\"\",,\"Wait.\n\nThen retry.\",EAGAIN EWOULDBLOCK,\n\
-    12,Errno,Old,,旧,Old,,,,replaced by 11 in 6.2\n\
-    7,Disk,Full,Warning,,Disk full,,Free some space,DISK_FULL,\n";
+const EVERY_COLUMN: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en,aliases,retired,since\n\
+    11,Errno,Eagain,Error,稍后再试,\"Try again, \"\"later\"\"\",,\"Wait.\n\nThen retry.\",EAGAIN EWOULDBLOCK,,6.2\n\
+    12,Errno,Old,,旧,Old,,,,replaced by 11 in 6.2,\n\
+    7,Disk,Full,Warning,,Disk full,,Free some space,DISK_FULL,,\n";
 
 #[test]
 fn a_csv_export_reads_back_as_the_same_catalog() {
@@ -225,9 +226,9 @@ fn aliases_and_retirements_are_shown_and_exported() {
     };
     let text = stdout_of(&with(&["list", "--lang", "en"]));
     assert!(
-        text.lines()
-            .next()
-            .is_some_and(|header| header.ends_with("ALIASES             RETIRED")),
+        text.lines().next().is_some_and(
+            |header| header.ends_with("ALIASES             RETIRED                SINCE")
+        ),
         "{text}"
     );
     assert!(text.contains("EAGAIN EWOULDBLOCK"), "{text}");
@@ -254,6 +255,12 @@ fn aliases_and_retirements_are_shown_and_exported() {
         explained.contains("\naliases                   EAGAIN EWOULDBLOCK\n"),
         "{explained}"
     );
+    assert!(
+        explained.contains("\nsince                     6.2\n"),
+        "{explained}"
+    );
+    let json = json_of(&with(&["explain", "--format", "json", "11"]));
+    assert_eq!(json[0]["since"], "6.2");
     // A help text's paragraphs stay apart, each under the first.
     assert!(
         explained
@@ -263,7 +270,9 @@ fn aliases_and_retirements_are_shown_and_exported() {
 
     let doc = stdout_of(&with(&["doc", "--lang", "en"]));
     assert!(
-        doc.contains("| 11 | Try again, \"later\" (also: EAGAIN, EWOULDBLOCK) | Error |"),
+        doc.contains(
+            "| 11 | Try again, \"later\" (also: EAGAIN, EWOULDBLOCK; since: 6.2) | Error |"
+        ),
         "{doc}"
     );
     assert!(

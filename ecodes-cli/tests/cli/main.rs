@@ -70,13 +70,14 @@ pub(crate) fn catalog_rows(csv: &[u8]) -> (Vec<String>, Vec<String>) {
                 .flat_map(|lang| [entry.message(lang), entry.help(lang)])
                 .collect();
             let row = format!(
-                "{} {} {} {:?} {texts:?} {:?} {:?}",
+                "{} {} {} {:?} {texts:?} {:?} {:?} {:?}",
                 entry.code(),
                 catalog.subsystem_of(entry).name(),
                 entry.name(),
                 entry.severity(),
                 entry.aliases(),
-                entry.retired()
+                entry.retired(),
+                entry.since()
             );
             (entry.code(), row)
         })
