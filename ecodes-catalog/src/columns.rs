@@ -15,6 +15,9 @@ pub(crate) const ALIASES: &str = "aliases";
 /// The optional column naming the release that introduced a code: free text, such as `6.2`.
 pub(crate) const SINCE: &str = "since";
 
+/// The optional columns with one fixed name: `retired`, `aliases` and `since`.
+const OPTIONAL: [&str; 3] = [RETIRED, ALIASES, SINCE];
+
 /// Where each known column sits in a row.
 #[derive(Debug)]
 pub(crate) struct Columns {
@@ -43,9 +46,7 @@ pub(crate) struct Columns {
 pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut fixed: [Option<usize>; 4] = [None; 4];
-    let mut retired = None;
-    let mut aliases = None;
-    let mut since = None;
+    let mut optional: [Option<usize>; 3] = [None; 3];
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
@@ -71,12 +72,8 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         seen.push((column, number));
         if let Some(slot) = REQUIRED.iter().position(|&name| name == column) {
             fixed[slot] = Some(index);
-        } else if column == RETIRED {
-            retired = Some(index);
-        } else if column == ALIASES {
-            aliases = Some(index);
-        } else if column == SINCE {
-            since = Some(index);
+        } else if let Some(slot) = OPTIONAL.iter().position(|&name| name == column) {
+            optional[slot] = Some(index);
         } else if let Some(lang) = column.strip_prefix("message_") {
             match check_language(lang, column) {
                 Ok(()) => {
@@ -142,9 +139,9 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         languages,
         messages,
         helps: help_columns,
-        retired,
-        aliases,
-        since,
+        retired: optional[0],
+        aliases: optional[1],
+        since: optional[2],
         names: header.iter().map(|name| name.trim().to_owned()).collect(),
     };
     (Some(columns), problems)
@@ -171,9 +168,7 @@ fn check_language(lang: &str, column: &str) -> Result<(), String> {
 
 fn unknown_column(column: &str, header: &[String]) -> String {
     let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
-    candidates.push(RETIRED.to_owned());
-    candidates.push(ALIASES.to_owned());
-    candidates.push(SINCE.to_owned());
+    candidates.extend(OPTIONAL.iter().map(|&name| name.to_owned()));
     candidates.push("message_en".to_owned());
     candidates.push("help_en".to_owned());
     for other in header {
