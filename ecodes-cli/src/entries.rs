@@ -12,33 +12,70 @@ use crate::output::{style, Cell, Column};
 pub struct EntryColumns {
     languages: Vec<usize>,
     help: bool,
-    aliases: bool,
-    retired: bool,
-    since: bool,
+    /// The columns after the texts, in this order.
+    lifecycle: Vec<Lifecycle>,
+}
+
+/// The optional columns after the texts: what a code is also called and when it came and went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lifecycle {
+    Aliases,
+    Retired,
+    Since,
+}
+
+impl Lifecycle {
+    const ALL: [Lifecycle; 3] = [Lifecycle::Aliases, Lifecycle::Retired, Lifecycle::Since];
+
+    fn column(self) -> Column {
+        match self {
+            Lifecycle::Aliases => Column::new("aliases", "ALIASES"),
+            Lifecycle::Retired => Column::new("retired", "RETIRED"),
+            Lifecycle::Since => Column::new("since", "SINCE"),
+        }
+    }
+
+    fn cell(self, entry: &Entry) -> Cell {
+        match self {
+            Lifecycle::Aliases => Cell::list(entry.aliases()),
+            Lifecycle::Retired => Cell::optional(entry.retired()),
+            Lifecycle::Since => Cell::optional(entry.since()),
+        }
+    }
+
+    fn is_used_by(self, entry: &Entry) -> bool {
+        match self {
+            Lifecycle::Aliases => !entry.aliases().is_empty(),
+            Lifecycle::Retired => entry.retired().is_some(),
+            Lifecycle::Since => entry.since().is_some(),
+        }
+    }
 }
 
 impl EntryColumns {
     /// The messages in `languages` (indices of the catalog's languages); with `full`, also the
-    /// help texts, aliases and retirement, every column of codes.csv, so that an export can be
-    /// read back as a catalog.
+    /// help texts, aliases, retirement and `since`, every column of codes.csv, so that an export
+    /// can be read back as a catalog.
     pub fn new(languages: Vec<usize>, full: bool) -> EntryColumns {
+        let lifecycle = if full {
+            Lifecycle::ALL.to_vec()
+        } else {
+            Vec::new()
+        };
         EntryColumns {
             languages,
             help: full,
-            aliases: full,
-            retired: full,
-            since: full,
+            lifecycle,
         }
     }
 
-    /// The same columns, except that the aliases and retirement columns are kept only when some
-    /// entry of the catalog has them: for tables that people read.
+    /// The same columns, except that the aliases, retirement and `since` columns are kept only
+    /// when some entry of the catalog has them: for tables that people read.
     #[must_use]
     pub fn where_used(mut self, loaded: &Loaded) -> EntryColumns {
         let entries = loaded.catalog().entries();
-        self.aliases &= entries.iter().any(|entry| !entry.aliases().is_empty());
-        self.retired &= entries.iter().any(|entry| entry.retired().is_some());
-        self.since &= entries.iter().any(|entry| entry.since().is_some());
+        self.lifecycle
+            .retain(|column| entries.iter().any(|entry| column.is_used_by(entry)));
         self
     }
 
@@ -62,15 +99,7 @@ impl EntryColumns {
             Column::new("severity", "SEVERITY"),
         ];
         columns.extend(self.text_columns(loaded));
-        if self.aliases {
-            columns.push(Column::new("aliases", "ALIASES"));
-        }
-        if self.retired {
-            columns.push(Column::new("retired", "RETIRED"));
-        }
-        if self.since {
-            columns.push(Column::new("since", "SINCE"));
-        }
+        columns.extend(self.lifecycle.iter().map(|column| column.column()));
         columns
     }
 
@@ -110,15 +139,7 @@ impl EntryColumns {
             Cell::severity(entry.severity()),
         ];
         cells.extend(self.text_cells(entry));
-        if self.aliases {
-            cells.push(Cell::list(entry.aliases()));
-        }
-        if self.retired {
-            cells.push(Cell::optional(entry.retired()));
-        }
-        if self.since {
-            cells.push(Cell::optional(entry.since()));
-        }
+        cells.extend(self.lifecycle.iter().map(|column| column.cell(entry)));
         cells
     }
 
