@@ -36,6 +36,7 @@
 //! ```
 
 mod columns;
+mod diff;
 mod fields;
 mod lints;
 mod model;
@@ -47,6 +48,7 @@ mod severity;
 
 use std::path::Path;
 
+pub use diff::{diff, Change, ChangeKind, Compatibility};
 pub use fields::{RESERVED_ALIAS_NAMES, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
 pub use model::{Catalog, Entry, Subsystem};
