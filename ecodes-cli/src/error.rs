@@ -15,6 +15,9 @@ pub enum Status {
     Failure,
     /// `check --deny-warnings` found warnings: exit status 2.
     Warnings,
+    /// `diff` (or `check --baseline`) found breaking changes, and they were not allowed: exit
+    /// status 3.
+    Breaking,
 }
 
 impl Status {
@@ -24,6 +27,7 @@ impl Status {
             Status::Success => 0,
             Status::Failure => 1,
             Status::Warnings => 2,
+            Status::Breaking => 3,
         }
     }
 
@@ -42,7 +46,8 @@ impl Status {
         match self {
             Status::Success => 0,
             Status::Warnings => 1,
-            Status::Failure => 2,
+            Status::Breaking => 2,
+            Status::Failure => 3,
         }
     }
 }
@@ -89,6 +94,13 @@ pub enum Error {
     },
     /// Options that do not make sense together, found after parsing (exit status 2, as clap's).
     Usage(String),
+    /// git could not give `REV:PATH`.
+    Git {
+        /// The catalog as named, `REV:PATH`.
+        spec: String,
+        /// What git said.
+        message: String,
+    },
     /// `--subsystem` names a subsystem the catalog does not have.
     UnknownSubsystem {
         /// The subsystem asked for.
@@ -151,6 +163,7 @@ impl fmt::Display for Error {
                 known.join(", ")
             ),
             Error::Usage(message) => f.write_str(message),
+            Error::Git { spec, message } => write!(f, "cannot read `{spec}` from git: {message}"),
             Error::UnknownSubsystem { name, known } => {
                 write!(f, "unknown subsystem `{name}`")?;
                 if let Some(close) = closest(name, known) {
@@ -291,6 +304,9 @@ mod tests {
         assert_eq!(Status::Success.and(Status::Failure), Status::Failure);
         assert_eq!(Status::Warnings.and(Status::Failure), Status::Failure);
         assert_eq!(Status::Success.and(Status::Warnings), Status::Warnings);
+        assert_eq!(Status::Warnings.and(Status::Breaking), Status::Breaking);
+        assert_eq!(Status::Breaking.and(Status::Failure), Status::Failure);
+        assert_eq!(Status::Breaking.code(), 3);
         assert_eq!(Status::Failure.and(Status::Success), Status::Failure);
     }
 }

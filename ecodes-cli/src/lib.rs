@@ -19,6 +19,7 @@ pub mod error;
 pub mod lookup;
 pub mod opts;
 pub mod output;
+pub mod revision;
 pub mod scan;
 
 use std::io::{self, Write};
@@ -59,6 +60,7 @@ pub fn run_with(opts: &Opts, out: &mut dyn Write, paint: Paint) -> Result<Status
         Command::Check(args) => commands::check::run(args, catalog, out, paint),
         Command::Doc(args) => doc::run(args, &load()?, out),
         Command::Scan(args) => scan::run(args, &load()?, out, paint),
+        Command::Diff(args) => commands::diff::run(args, out, paint),
         Command::Completions(args) => commands::completions::run(args, out),
     }
 }

@@ -94,6 +94,23 @@ Examples:
   ecodes doc --catalog other/codes.csv --title 'Error codes of X'")]
     Doc(DocArgs),
 
+    /// Compare two versions of a catalog: what changed, and whether it is safe
+    #[command(
+        about = "Compare two versions of a catalog by code: what changed, and whether it is compatible, breaking or forbidden",
+        after_help = "\
+Examples:
+  ecodes diff old/codes.csv codes.csv
+  ecodes diff v6.1:codes.csv codes.csv            a catalog from git: REV:PATH
+  ecodes diff HEAD:codes.csv codes.csv --format markdown > release-notes.md
+  ecodes diff v6.1:codes.csv codes.csv --allow breaking
+
+Forbidden: a code removed (retire it instead), renumbered, or possibly reused (new name and
+new message). Breaking: a variant renamed without keeping its old name as an alias, moved to
+another subsystem, or an alias removed. Everything else is compatible.
+Exit status: 0 compatible, 1 forbidden changes, 3 breaking changes, 2 usage error."
+    )]
+    Diff(DiffArgs),
+
     /// Find catalog codes in logs (plain or .gz files, or standard input)
     #[command(after_help = "\
 Examples:
@@ -178,9 +195,61 @@ pub struct CheckArgs {
     #[arg(long, short = 'v')]
     pub verbose: bool,
 
+    /// Also compare the catalog with its version at this git revision, as `ecodes diff` does
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
+
+    /// With --baseline, accept these changes (repeatable): breaking, reused
+    #[arg(long, value_enum, value_name = "CHANGE", requires = "baseline")]
+    pub allow_change: Vec<AllowChange>,
+
     /// Do not report this lint (repeatable)
     #[arg(long, short = 'A', value_name = "LINT", value_parser = parse_lint)]
     pub allow: Vec<Lint>,
+}
+
+/// `ecodes diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old catalog: a file, or REV:PATH in the current git repository
+    #[arg(value_name = "OLD")]
+    pub old: String,
+
+    /// The new catalog: a file, or REV:PATH
+    #[arg(value_name = "NEW")]
+    pub new: String,
+
+    /// Accept these changes (repeatable): breaking, reused
+    #[arg(long, value_enum, value_name = "CHANGE")]
+    pub allow: Vec<AllowChange>,
+
+    /// The output format: a table grouped by status, JSON, or Markdown release notes
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// The languages of the Markdown release notes: a catalog language, or all
+    #[arg(long, value_name = "LANG", default_value = "all")]
+    pub lang: String,
+}
+
+/// What `diff --allow` and `check --allow-change` accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AllowChange {
+    /// Breaking changes: renamed or moved variants, removed aliases (exit status 0, not 3)
+    Breaking,
+    /// A code whose name and message both changed, taken as reworded rather than reused
+    Reused,
+}
+
+/// `--format` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Changes grouped by status, for reading
+    Table,
+    /// One object per change
+    Json,
+    /// Release notes: new, retired and changed codes
+    Markdown,
 }
 
 /// `ecodes doc`.

@@ -5,9 +5,12 @@ use std::path::{Path, PathBuf};
 
 use ecodes_catalog::{lint, Lint, LintWarning, Problem};
 
+use crate::catalog::Loaded;
+use crate::commands::diff;
 use crate::error::{Error, Status};
 use crate::opts::CheckArgs;
 use crate::output::{style, Paint};
+use crate::revision;
 
 /// The catalog checked when none is named.
 pub const DEFAULT_FILE: &str = "codes.csv";
@@ -96,13 +99,41 @@ pub fn run(
     } else if warnings.len() > Lint::ALL.len() {
         writeln!(out, "{file}: `ecodes check --verbose` lists every warning")?;
     }
-    Ok(if errors > 0 {
+    let status = if errors > 0 {
         Status::Failure
     } else if args.deny_warnings && !warnings.is_empty() {
         Status::Warnings
     } else {
         Status::Success
-    })
+    };
+    match &args.baseline {
+        Some(revision) if errors == 0 => {
+            let current = Loaded::new(parsed.catalog, file.clone());
+            Ok(status.and(compare_with(revision, &path, &current, args, out, paint)?))
+        }
+        _ => Ok(status),
+    }
+}
+
+/// `--baseline REV`: the changes since the catalog at `REV:PATH`, as `ecodes diff` reports them.
+fn compare_with(
+    revision: &str,
+    path: &Path,
+    current: &Loaded,
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    paint: Paint,
+) -> Result<Status, Error> {
+    // `./` makes git read the path relative to the working directory, as the user wrote it.
+    let relative = match std::env::current_dir() {
+        Ok(dir) if path.is_absolute() => path.strip_prefix(&dir).unwrap_or(path).to_path_buf(),
+        _ => path.to_path_buf(),
+    };
+    let spec = format!("{revision}:./{}", relative.display());
+    let baseline = revision::load_revision(&spec)?;
+    let changes = ecodes_catalog::diff(baseline.catalog(), current.catalog());
+    diff::report(&changes, &baseline, current, &args.allow_change, out, paint)?;
+    Ok(diff::verdict(&changes, &args.allow_change))
 }
 
 /// How many of a lint's lines its summary names.

@@ -4,6 +4,7 @@
 mod browser;
 mod catalog_option;
 mod check;
+mod diff;
 mod doc;
 mod explain;
 mod foreign;
