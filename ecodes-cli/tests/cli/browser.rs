@@ -53,9 +53,21 @@ impl DevTools {
         if session {
             message["sessionId"] = json!(self.session);
         }
-        self.socket
-            .send(Message::text(message.to_string()))
-            .unwrap_or_else(|err| panic!("cannot send {method}: {err}"));
+        let mut sent = self.socket.write(Message::text(message.to_string()));
+        // The message is queued once written; an interrupted flush is retried.
+        loop {
+            match sent {
+                Ok(()) => match self.socket.flush() {
+                    Err(tungstenite::Error::Io(err)) if err.kind() == ErrorKind::Interrupted => {}
+                    Err(err) => panic!("cannot send {method}: {err}"),
+                    Ok(()) => break,
+                },
+                Err(tungstenite::Error::Io(err)) if err.kind() == ErrorKind::Interrupted => {
+                    sent = Ok(());
+                }
+                Err(err) => panic!("cannot send {method}: {err}"),
+            }
+        }
         loop {
             let reply = self.read();
             if reply["id"] == id {
@@ -79,7 +91,10 @@ impl DevTools {
                 }
                 Ok(_) => {}
                 Err(tungstenite::Error::Io(err))
-                    if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                    if matches!(
+                        err.kind(),
+                        ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                    ) => {}
                 Err(err) => panic!("the DevTools connection failed: {err}"),
             }
         }
@@ -155,13 +170,27 @@ fn launch(browser: &Path, profile: &Path) -> (Browser, DevTools) {
         }
         std::thread::sleep(Duration::from_millis(100));
     };
-    let stream = TcpStream::connect(("127.0.0.1", port.parse::<u16>().unwrap_or(0)))
-        .unwrap_or_else(|err| panic!("cannot reach the browser: {err}"));
-    stream
+    let socket = loop {
+        assert!(
+            Instant::now() < deadline,
+            "cannot open the DevTools WebSocket"
+        );
+        let stream = TcpStream::connect(("127.0.0.1", port.parse::<u16>().unwrap_or(0)))
+            .unwrap_or_else(|err| panic!("cannot reach the browser: {err}"));
+        // A signal can interrupt the handshake's reads (other tests start processes): try again.
+        match tungstenite::client(format!("ws://127.0.0.1:{port}{path}"), stream) {
+            Ok((socket, _)) => break socket,
+            Err(tungstenite::HandshakeError::Failure(tungstenite::Error::Io(err)))
+                if err.kind() == ErrorKind::Interrupted => {}
+            Err(tungstenite::HandshakeError::Interrupted(_)) => {}
+            Err(err) => panic!("cannot open the DevTools WebSocket: {err}"),
+        }
+    };
+    // Reads time out, so that a silent browser fails the test at its deadline, not never.
+    socket
+        .get_ref()
         .set_read_timeout(Some(Duration::from_millis(500)))
         .unwrap_or_else(|err| panic!("{err}"));
-    let (socket, _) = tungstenite::client(format!("ws://127.0.0.1:{port}{path}"), stream)
-        .unwrap_or_else(|err| panic!("cannot open the DevTools WebSocket: {err}"));
     let mut session = DevTools {
         socket,
         session: String::new(),
