@@ -61,6 +61,7 @@ pub fn run_with(opts: &Opts, out: &mut dyn Write, paint: Paint) -> Result<Status
         Command::Doc(args) => doc::run(args, &load()?, out),
         Command::Scan(args) => scan::run(args, &load()?, out, paint),
         Command::Diff(args) => commands::diff::run(args, out, paint),
+        Command::Usage(args) => commands::usage::run(args, &load()?, out, paint),
         Command::Completions(args) => commands::completions::run(args, out),
     }
 }

@@ -111,6 +111,19 @@ Exit status: 0 compatible, 1 forbidden changes, 3 breaking changes, 2 usage erro
     )]
     Diff(DiffArgs),
 
+    /// Where the catalog's codes are used in Rust sources, and which codes nothing uses
+    #[command(after_help = "\
+Examples:
+  ecodes usage                       every reference under the current directory
+  ecodes usage src tests --unused    the codes that nothing in src or tests names
+  ecodes usage --format json
+
+Reads #[ecode(...)] attributes, ecode!(...) calls and paths to the generated enums
+(Cdp::FileChecksum, ecodes::Cdp::FileChecksum, an alias), parsed with syn and resolved as the
+macros resolve them. .gitignore is honoured. A file that does not parse is reported as
+FILE:LINE and skipped, and the exit status is 1.")]
+    Usage(UsageArgs),
+
     /// Find catalog codes in logs (plain or .gz files, or standard input)
     #[command(after_help = "\
 Examples:
@@ -206,6 +219,31 @@ pub struct CheckArgs {
     /// Do not report this lint (repeatable)
     #[arg(long, short = 'A', value_name = "LINT", value_parser = parse_lint)]
     pub allow: Vec<Lint>,
+}
+
+/// `ecodes usage`.
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Directories or files to read [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// List the codes that no reference names instead of the references
+    #[arg(long)]
+    pub unused: bool,
+
+    /// The output format
+    #[arg(long, short = 'f', value_enum, default_value_t = UsageFormat::Table)]
+    pub format: UsageFormat,
+}
+
+/// `--format` of `usage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UsageFormat {
+    /// One row per reference (or per unused code), for reading
+    Table,
+    /// One object: the codes used, with where; the unused codes; references that name none
+    Json,
 }
 
 /// `ecodes diff`.

@@ -40,6 +40,14 @@ pub fn derive_error_code(input: TokenStream) -> TokenStream {
     derive::derive(input)
 }
 
+/// The text of a code reference as `ecode!` and `#[ecode]` read it from their tokens (`Cdp ::
+/// FileChecksum` is `Cdp::FileChecksum`, a string literal is its value), for
+/// `ecodes_catalog::Resolver`. Tools that find references in source code (`ecodes usage`) read
+/// them exactly as the macros do.
+pub fn reference_text(tokens: TokenStream) -> String {
+    reference::CodeRef::from_tokens(tokens).text().to_owned()
+}
+
 /// The expansion of an already-parsed catalog, as `include_codes!` emits it for `file`
 /// (`resolved` is the path the output makes cargo track). For fuzzers and tests.
 pub fn expand_catalog(

@@ -33,6 +33,16 @@ impl Parse for CodeRef {
 }
 
 impl CodeRef {
+    /// The reference that `tokens` make, all of them.
+    pub(crate) fn from_tokens(tokens: TokenStream) -> CodeRef {
+        CodeRef::from_trees(tokens.into_iter().collect())
+    }
+
+    /// The reference's text, as the resolver reads it.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
     fn from_trees(trees: Vec<TokenTree>) -> CodeRef {
         // A string literal alone is the reference it holds: `#[ecode("E3530")]`.
         if let [TokenTree::Literal(literal)] = trees.as_slice() {

@@ -6,3 +6,4 @@ pub mod diff;
 pub mod explain;
 pub mod list;
 pub mod search;
+pub mod usage;

@@ -13,6 +13,7 @@ mod misc;
 mod pipe;
 mod same_words;
 mod scan;
+mod usage;
 
 use std::path::{Path, PathBuf};
 
