@@ -17,6 +17,7 @@ fn every_subcommand_has_examples_in_its_help() {
         "doc",
         "scan",
         "completions",
+        "man",
     ] {
         ecodes()
             .args([subcommand, "--help"])
