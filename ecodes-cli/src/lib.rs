@@ -51,7 +51,7 @@ pub fn run(opts: &Opts) -> Result<Status, Error> {
 pub fn run_with(opts: &Opts, out: &mut dyn Write, paint: Paint) -> Result<Status, Error> {
     let catalog = opts.catalog.as_deref();
     // `check` reads its catalog itself (reporting problems rather than failing on them), and
-    // `completions` needs none.
+    // `completions` and `man` need none.
     let load = || Loaded::load(catalog);
     match &opts.command {
         Command::Explain(args) => commands::explain::run(args, &load()?, out, paint),
@@ -63,5 +63,6 @@ pub fn run_with(opts: &Opts, out: &mut dyn Write, paint: Paint) -> Result<Status
         Command::Diff(args) => commands::diff::run(args, out, paint),
         Command::Usage(args) => commands::usage::run(args, &load()?, out, paint),
         Command::Completions(args) => commands::completions::run(args, out),
+        Command::Man(args) => commands::man::run(args, out),
     }
 }

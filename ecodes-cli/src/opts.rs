@@ -147,6 +147,14 @@ Examples:
   ecodes completions zsh > ~/.zfunc/_ecodes
   ecodes completions fish > ~/.config/fish/completions/ecodes.fish")]
     Completions(CompletionsArgs),
+
+    /// Print a manual page (roff), generated from the same definitions as --help
+    #[command(after_help = "\
+Examples:
+  ecodes man | man -l -                     read ecodes(1)
+  ecodes man scan | man -l -                read ecodes-scan(1)
+  ecodes man > /usr/local/share/man/man1/ecodes.1")]
+    Man(ManArgs),
 }
 
 /// `ecodes explain`.
@@ -350,6 +358,14 @@ pub struct CompletionsArgs {
     /// The shell to write completions for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `ecodes man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print, ecodes-COMMAND(1); without it, ecodes(1)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Which codes `list`, `search` and `scan` consider.

@@ -5,5 +5,6 @@ pub mod completions;
 pub mod diff;
 pub mod explain;
 pub mod list;
+pub mod man;
 pub mod search;
 pub mod usage;

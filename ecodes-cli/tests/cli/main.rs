@@ -9,6 +9,7 @@ mod doc;
 mod explain;
 mod foreign;
 mod list_search;
+mod man;
 mod misc;
 mod pipe;
 mod same_words;

@@ -15,8 +15,11 @@ fn every_subcommand_has_examples_in_its_help() {
         "search",
         "check",
         "doc",
+        "diff",
+        "usage",
         "scan",
         "completions",
+        "man",
     ] {
         ecodes()
             .args([subcommand, "--help"])
