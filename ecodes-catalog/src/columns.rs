@@ -1,5 +1,6 @@
 //! The header row: which column holds what.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::Problem;
@@ -50,7 +51,9 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    // A header may have any number of columns, so look-ups must not be linear in it.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let candidates = column_candidates(header);
 
     for (index, raw) in header.iter().enumerate() {
         let column = raw.trim();
@@ -62,14 +65,14 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
             ));
             continue;
         }
-        if let Some(&(_, first)) = seen.iter().find(|(name, _)| *name == column) {
+        if let Some(&first) = seen.get(column) {
             problems.push(Problem::at(
                 line,
                 format!("duplicate column `{column}` (columns {first} and {number})"),
             ));
             continue;
         }
-        seen.push((column, number));
+        seen.insert(column, number);
         if let Some(slot) = REQUIRED.iter().position(|&name| name == column) {
             fixed[slot] = Some(index);
         } else if let Some(slot) = OPTIONAL.iter().position(|&name| name == column) {
@@ -88,7 +91,7 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
                 Err(message) => problems.push(Problem::at(line, message)),
             }
         } else {
-            problems.push(Problem::at(line, unknown_column(column, header)));
+            problems.push(Problem::at(line, unknown_column(column, &candidates)));
         }
     }
 
@@ -166,21 +169,31 @@ fn check_language(lang: &str, column: &str) -> Result<(), String> {
     }
 }
 
-fn unknown_column(column: &str, header: &[String]) -> String {
+/// The column names a misspelt column may have meant: the fixed ones, and `message_<lang>` and
+/// `help_<lang>` for every language the header names (each once).
+fn column_candidates(header: &[String]) -> Vec<String> {
     let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
     candidates.extend(OPTIONAL.iter().map(|&name| name.to_owned()));
     candidates.push("message_en".to_owned());
     candidates.push("help_en".to_owned());
+    let mut languages = std::collections::HashSet::new();
     for other in header {
         let other = other.trim();
         if let Some(lang) = other
             .strip_prefix("message_")
             .or_else(|| other.strip_prefix("help_"))
         {
-            candidates.push(format!("message_{lang}"));
-            candidates.push(format!("help_{lang}"));
+            if languages.insert(lang) {
+                candidates.push(format!("message_{lang}"));
+                candidates.push(format!("help_{lang}"));
+            }
         }
     }
+    candidates
+}
+
+fn unknown_column(column: &str, candidates: &[String]) -> String {
+    let mut candidates = candidates.to_vec();
     // A misspelt prefix hides the language tag from the candidates above: `mesage_zh`.
     if let Some((prefix, lang)) = column.rsplit_once('_') {
         for known in ["message", "help"] {

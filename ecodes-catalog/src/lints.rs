@@ -337,31 +337,60 @@ fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
         }
     }
 
-    // For each range, the codes inside it that belong to another subsystem. Walking a sorted
-    // list of codes keeps this proportional to the codes found, not codes times subsystems.
-    let mut by_code: Vec<&Entry> = catalog.entries().iter().collect();
-    by_code.sort_by_key(|entry| entry.code());
-    for range in &ranges {
-        let start = by_code.partition_point(|entry| entry.code() < range.low);
-        for entry in by_code[start..]
+    // Each code inside the range of another subsystem, once, however many ranges hold it: a
+    // catalog whose subsystems all interleave would otherwise get a warning per code and range.
+    // Ranges sorted by lowest code let each code stop looking at the first range that starts
+    // after it.
+    for entry in catalog.entries() {
+        let code = entry.code();
+        let own = catalog.subsystem_of(entry).name();
+        let holders: Vec<&Range<'_>> = ranges
             .iter()
-            .take_while(|entry| entry.code() <= range.high)
-        {
-            let own = catalog.subsystem_of(entry);
-            if own.name() != range.subsystem.name() {
-                warnings.push(LintWarning {
-                    lint: Lint::OutOfRange,
-                    line: entry.line(),
-                    message: format!(
-                        "{} lies inside the range of subsystem `{}` ({}-{})",
-                        describe(catalog, entry),
+            .take_while(|range| range.low <= code)
+            .filter(|range| code <= range.high && range.subsystem.name() != own)
+            .collect();
+        if holders.is_empty() {
+            continue;
+        }
+        let message = if let [one] = holders.as_slice() {
+            format!(
+                "{} lies inside the range of subsystem `{}` ({}-{})",
+                describe(catalog, entry),
+                one.subsystem.name(),
+                one.low,
+                one.high
+            )
+        } else {
+            let shown: Vec<String> = holders
+                .iter()
+                .take(3)
+                .map(|range| {
+                    format!(
+                        "`{}` ({}-{})",
                         range.subsystem.name(),
                         range.low,
                         range.high
-                    ),
-                });
-            }
-        }
+                    )
+                })
+                .collect();
+            let more = holders.len().saturating_sub(3);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!(
+                "{} lies inside the ranges of {} other subsystems: {}{more}",
+                describe(catalog, entry),
+                holders.len(),
+                shown.join(", ")
+            )
+        };
+        warnings.push(LintWarning {
+            lint: Lint::OutOfRange,
+            line: entry.line(),
+            message,
+        });
     }
 }
 
@@ -447,6 +476,30 @@ mod tests {
                 "codes.csv:5: warning: code 250 (B::B25) lies inside the range of subsystem `A` (100-300) [out-of-range]",
                 "codes.csv:8: warning: the codes of subsystem `D` (450-450) interleave with those of subsystem `C` (400-500) [interleaved-ranges]",
                 "codes.csv:8: warning: code 450 (D::D45) lies inside the range of subsystem `C` (400-500) [out-of-range]",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_inside_several_ranges_is_one_warning() {
+        let catalog = catalog(
+            "1,A,A1,Error,一,One,,\n\
+             9,A,A9,Error,九,Nine,,\n\
+             2,B,B2,Error,二,Two,,\n\
+             8,B,B8,Error,八,Eight,,\n\
+             5,C,C5,Error,五,Five,,\n",
+        );
+        let out_of_range: Vec<String> = lint(&catalog)
+            .iter()
+            .filter(|warning| warning.lint() == Lint::OutOfRange)
+            .map(|warning| warning.display_in("codes.csv").to_string())
+            .collect();
+        assert_eq!(
+            out_of_range,
+            [
+                "codes.csv:4: warning: code 2 (B::B2) lies inside the range of subsystem `A` (1-9) [out-of-range]",
+                "codes.csv:5: warning: code 8 (B::B8) lies inside the range of subsystem `A` (1-9) [out-of-range]",
+                "codes.csv:6: warning: code 5 (C::C5) lies inside the ranges of 2 other subsystems: `A` (1-9), `B` (2-8) [out-of-range]",
             ]
         );
     }

@@ -163,7 +163,24 @@ impl Parser {
         let mut fields = Vec::with_capacity(record.len());
         for (index, field) in record.iter().enumerate() {
             match std::str::from_utf8(field) {
-                Ok(text) => fields.push(text.to_owned()),
+                Ok(text) => {
+                    // NUL is valid UTF-8 but no text: it ends C strings and hides what follows
+                    // it in terminals and logs, so a field holding one is a mistake.
+                    if let Some(at) = text.find('\0') {
+                        let nul_line = line + newlines_before + count_newlines(&field[..at]);
+                        let column = columns
+                            .and_then(|columns| columns.names.get(index))
+                            .map_or_else(
+                                || format!("column {}", index + 1),
+                                |name| format!("column `{name}`"),
+                            );
+                        self.problems.push(Problem::at(
+                            nul_line,
+                            format!("a NUL byte in {column}; remove it, a catalog holds text"),
+                        ));
+                    }
+                    fields.push(text.to_owned());
+                }
                 Err(err) => {
                     let valid = &field[..err.valid_up_to()];
                     let bad_line = line + newlines_before + count_newlines(valid);
@@ -546,6 +563,24 @@ mod tests {
             problems,
             ["codes.csv:3: invalid UTF-8 in column `message_zh` (byte 0xFF); save the catalog as UTF-8"]
         );
+    }
+
+    #[test]
+    fn a_nul_byte_is_a_problem_on_its_line() {
+        let mut csv = HEADER.as_bytes().to_vec();
+        csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo\0\",,,\n3531,Cdp,B,,fine,,,\n");
+        let parsed = parse(&csv);
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("codes.csv").to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            ["codes.csv:3: a NUL byte in column `message_zh`; remove it, a catalog holds text"]
+        );
+        let codes: Vec<u32> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        assert_eq!(codes, [3531]);
     }
 
     #[test]

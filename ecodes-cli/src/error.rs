@@ -52,6 +52,9 @@ impl Status {
     }
 }
 
+/// How many of a catalog's problems an error lists; `ecodes check --verbose` lists them all.
+const LISTED: usize = 20;
+
 /// Why a command could not do its job. Each is printed by `main` as `ecodes: error: …`, followed
 /// by its cause chain.
 #[derive(Debug)]
@@ -82,6 +85,11 @@ pub enum Error {
     },
     /// `--pattern` has no capture group to take the code from.
     PatternWithoutGroup {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// `--pattern` matches the empty string, so it would match everywhere.
+    PatternMatchesEmpty {
         /// The pattern as given.
         pattern: String,
     },
@@ -142,8 +150,16 @@ impl fmt::Display for Error {
                     "the catalog `{file}` has {count} problem{}:",
                     if count == 1 { "" } else { "s" }
                 )?;
-                for problem in problems {
+                // A file can have any number of problems; `ecodes check` lists them all.
+                for problem in problems.iter().take(LISTED) {
                     write!(f, "\n{}", problem.display_in(file))?;
+                }
+                if count > LISTED {
+                    write!(
+                        f,
+                        "\n{file}: … and {} more; `ecodes check --verbose {file}` lists every one",
+                        count - LISTED
+                    )?;
                 }
                 Ok(())
             }
@@ -156,6 +172,11 @@ impl fmt::Display for Error {
                 f,
                 "--pattern `{pattern}` has no capture group; put the code in the first group, \
                  as in `code=(\\d+)`"
+            ),
+            Error::PatternMatchesEmpty { pattern } => write!(
+                f,
+                "--pattern `{pattern}` matches the empty string, so it would match on every line; \
+                 make the code's group take at least one digit, as in `code=(\\d+)`"
             ),
             Error::UnknownLanguage { lang, known } => write!(
                 f,

@@ -52,10 +52,20 @@ pub fn run(
             finding.write(&file, out, paint)?;
         }
     } else {
-        // Errors each need fixing, so each is listed; a lint is one line, with its count and
-        // first lines, since a catalog may break one lint on every row.
-        for problem in &parsed.problems {
+        // Errors each need fixing, so each is listed, up to a bound that keeps a broken file (a
+        // header of 100,000 columns) from burying the terminal; a lint is one line, with its
+        // count and first lines, since a catalog may break one lint on every row.
+        for problem in parsed.problems.iter().take(LISTED_ERRORS) {
             Finding::Error(problem).write(&file, out, paint)?;
+        }
+        let more = parsed.problems.len().saturating_sub(LISTED_ERRORS);
+        if more > 0 {
+            let line = format!(
+                "{file}: … and {more} more error{}; `ecodes check --verbose` lists every one",
+                plural(more)
+            );
+            paint.write(out, style::ERROR, &line)?;
+            out.write_all(b"\n")?;
         }
         for lint in Lint::ALL {
             let found: Vec<&LintWarning> = warnings
@@ -135,6 +145,9 @@ fn compare_with(
     diff::report(&changes, &baseline, current, &args.allow_change, out, paint)?;
     Ok(diff::verdict(&changes, &args.allow_change))
 }
+
+/// How many errors are listed without `--verbose`.
+pub const LISTED_ERRORS: usize = 50;
 
 /// How many of a lint's lines its summary names.
 const FIRST_LINES: usize = 5;

@@ -67,7 +67,8 @@ impl Matcher {
     ///
     /// # Errors
     /// [`Error::Pattern`] for an invalid regular expression, [`Error::PatternWithoutGroup`] for
-    /// one without a capture group.
+    /// one without a capture group, [`Error::PatternMatchesEmpty`] for one that matches the
+    /// empty string.
     pub fn new(pattern: &str) -> Result<Matcher, Error> {
         let regex = RegexBuilder::new(pattern)
             .multi_line(true)
@@ -79,6 +80,11 @@ impl Matcher {
             })?;
         if regex.captures_len() < 2 {
             return Err(Error::PatternWithoutGroup {
+                pattern: pattern.to_owned(),
+            });
+        }
+        if regex.is_match(b"") {
+            return Err(Error::PatternMatchesEmpty {
                 pattern: pattern.to_owned(),
             });
         }
@@ -341,8 +347,14 @@ mod tests {
 
     #[test]
     fn empty_matches_do_not_loop() {
-        let matcher = Matcher::new(r"(\d*)").unwrap_or_else(|err| panic!("{err}"));
-        assert_eq!(codes(&matcher, "a1b"), [1]);
+        // Matching the empty string is refused, but a pattern can still match empty in some
+        // places only (`\b` needs a word next to it), which must not loop.
+        let matcher = Matcher::new(r"\b(\d*)").unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(codes(&matcher, "a 1 b"), [1]);
+        assert!(matches!(
+            Matcher::new(r"(\d*)"),
+            Err(Error::PatternMatchesEmpty { .. })
+        ));
     }
 
     #[test]

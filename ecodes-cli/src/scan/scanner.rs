@@ -13,7 +13,9 @@ use super::matcher::{Found, Locations, Matcher};
 /// The read buffer: the longest piece of a line held in memory.
 pub const BUFFER: usize = 1 << 20;
 
-/// How far pieces of an over-long line overlap: the longest match found across a piece boundary.
+/// How far pieces of an over-long line overlap, so that a match that starts near a piece's end
+/// is searched whole in the next piece; a longer match that runs to a piece's end makes the next
+/// piece start where it starts.
 pub const OVERLAP: usize = 4 << 10;
 
 /// A line with at least one code, as found by [`Scanner::scan`].
@@ -149,16 +151,24 @@ impl<'m> Scanner<'m> {
             };
             let piece = complete.is_none() && !at_end;
             let accept_before = if piece { filled - self.overlap } else { end };
-            self.search(
-                context,
-                end,
-                accept_before,
-                piece,
-                &mut line_number,
-                &mut totals,
-                sink,
-            )
-            .map_err(ScanError::Sink)?;
+            let cut = self
+                .search(
+                    context,
+                    end,
+                    accept_before,
+                    piece,
+                    &mut line_number,
+                    &mut totals,
+                    sink,
+                )
+                .map_err(ScanError::Sink)?;
+            // A match that starts in this piece but runs to its end may go on in the next one:
+            // start the next piece at it (with a byte of context), so that it is found whole.
+            // Keeping at least one byte less than the buffer guarantees progress.
+            let keep_from = match cut {
+                Some(start) if piece && start >= 2 && start - 1 < keep_from => start - 1,
+                _ => keep_from,
+            };
             sink.chunk_done().map_err(ScanError::Sink)?;
             if at_end {
                 break;
@@ -173,7 +183,8 @@ impl<'m> Scanner<'m> {
 
     /// Searches `buffer[start..end]`, whole lines unless `piece`. Matches in a piece count only
     /// if they start before `accept_before` and end before `end`: the rest of the line is still
-    /// to come, and the next piece starts at `accept_before`.
+    /// to come, and the next piece starts at `accept_before`, or earlier: at the returned start
+    /// of a match that runs to the end of the piece.
     #[allow(clippy::too_many_arguments)]
     fn search<S: Sink>(
         &mut self,
@@ -184,8 +195,9 @@ impl<'m> Scanner<'m> {
         line_number: &mut u64,
         totals: &mut Totals,
         sink: &mut S,
-    ) -> Result<(), S::Error> {
+    ) -> Result<Option<usize>, S::Error> {
         let haystack = &self.buffer[..end];
+        let mut cut: Option<usize> = None;
         let mut counted = start;
         let mut at = start;
         while at < end {
@@ -213,6 +225,13 @@ impl<'m> Scanner<'m> {
                 &mut self.found,
             );
             if piece {
+                for found in &self.found {
+                    if found.matched.start < accept_before && found.matched.end >= end {
+                        let earlier =
+                            cut.map_or(found.matched.start, |cut| cut.min(found.matched.start));
+                        cut = Some(earlier);
+                    }
+                }
                 self.found
                     .retain(|found| found.matched.start < accept_before && found.matched.end < end);
             }
@@ -241,7 +260,7 @@ impl<'m> Scanner<'m> {
             at = line_end + 1;
         }
         *line_number += count_newlines(&haystack[counted..end]);
-        Ok(())
+        Ok(cut)
     }
 }
 
@@ -353,6 +372,24 @@ mod tests {
             let (record, small) = scan_with(&log, buffer, 8);
             assert_eq!(record.0, expected.0, "buffer {buffer}");
             assert_eq!(small, totals, "buffer {buffer}");
+        }
+    }
+
+    #[test]
+    fn a_code_anywhere_in_a_line_longer_than_the_buffer_is_found_once() {
+        let matcher = Matcher::new(DEFAULT_PATTERN).unwrap();
+        for len in [100usize, 150, 200, 300, 1000] {
+            for position in 0..len {
+                let mut line = vec![b'x'; len];
+                line.splice(position..position, b" errcode=3530 ".iter().copied());
+                line.extend_from_slice(b"\nerr=3519\n");
+                let mut scanner = Scanner::with_buffer(&matcher, 64, 8);
+                let mut record = Record::default();
+                let totals = scanner.scan(&line[..], &mut record);
+                let codes: Vec<u32> = record.0.iter().flat_map(|hit| hit.2.clone()).collect();
+                assert_eq!(codes, [3530, 3519], "line of {len}, code at {position}");
+                assert_eq!(totals.map(|totals| totals.lines).ok(), Some(2));
+            }
         }
     }
 

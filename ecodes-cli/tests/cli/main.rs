@@ -1,6 +1,7 @@
 //! Integration tests that run the real `ecodes` binary. One test binary with a module per
 //! subcommand keeps the suite quick to link.
 
+mod bad_input;
 mod browser;
 mod catalog_option;
 mod check;
