@@ -50,7 +50,9 @@ Examples:
   ecodes explain NetworkConnection   in every subsystem that has one
   ecodes explain --lang en 3530 --format json
 
-An unknown code prints which subsystem's range it falls in, and the exit status is 1."
+Names and aliases are matched ignoring case and separators, and a C-style prefix the
+catalog's names leave out is dropped (ER_DUP_ENTRY finds DupEntry). An unknown code prints
+which subsystem's range it falls in and the nearest codes, and the exit status is 1."
     )]
     Explain(ExplainArgs),
 
@@ -162,7 +164,7 @@ Examples:
 pub struct ExplainArgs {
     /// Codes, as they appear in a log or in code
     #[arg(
-        help = "Codes, as they appear in a log or in code: 3530, E3530, errcode=3530, FileChecksum, Cdp::FileChecksum",
+        help = "Codes, as they appear in a log or in code: 3530, E3530, 0xDCA, errcode=3530, FileChecksum, Cdp::FileChecksum, an alias; names ignore case and separators",
         required = true,
         value_name = "CODE"
     )]
