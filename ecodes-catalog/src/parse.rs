@@ -134,6 +134,16 @@ struct Parser {
     claims: HashMap<(String, String), Claim>,
 }
 
+/// How messages name the column at `index`: by its header when the header is mapped.
+fn column_label(columns: Option<&Columns>, index: usize) -> String {
+    columns
+        .and_then(|columns| columns.names.get(index))
+        .map_or_else(
+            || format!("column {}", index + 1),
+            |name| format!("column `{name}`"),
+        )
+}
+
 /// The checked cells of a row.
 struct ValidRow<'a> {
     code: u32,
@@ -168,12 +178,7 @@ impl Parser {
                     // it in terminals and logs, so a field holding one is a mistake.
                     if let Some(at) = text.find('\0') {
                         let nul_line = line + newlines_before + count_newlines(&field[..at]);
-                        let column = columns
-                            .and_then(|columns| columns.names.get(index))
-                            .map_or_else(
-                                || format!("column {}", index + 1),
-                                |name| format!("column `{name}`"),
-                            );
+                        let column = column_label(columns, index);
                         self.problems.push(Problem::at(
                             nul_line,
                             format!("a NUL byte in {column}; remove it, a catalog holds text"),
@@ -184,12 +189,7 @@ impl Parser {
                 Err(err) => {
                     let valid = &field[..err.valid_up_to()];
                     let bad_line = line + newlines_before + count_newlines(valid);
-                    let column = columns
-                        .and_then(|columns| columns.names.get(index))
-                        .map_or_else(
-                            || format!("column {}", index + 1),
-                            |name| format!("column `{name}`"),
-                        );
+                    let column = column_label(columns, index);
                     self.problems.push(Problem::at(
                         bad_line,
                         format!(

@@ -21,6 +21,21 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+/// Every subcommand, in the order `--help` lists them. Written out, not read from the clap
+/// definition, so that a subcommand added or lost shows up as a test failure.
+pub(crate) const SUBCOMMANDS: [&str; 10] = [
+    "explain",
+    "list",
+    "search",
+    "check",
+    "doc",
+    "diff",
+    "usage",
+    "scan",
+    "completions",
+    "man",
+];
+
 /// The `ecodes` binary, with the environment that changes its behaviour cleared.
 pub(crate) fn ecodes() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ecodes"));

@@ -9,18 +9,7 @@ use crate::{ecodes, temp_file};
 
 #[test]
 fn every_subcommand_has_examples_in_its_help() {
-    for subcommand in [
-        "explain",
-        "list",
-        "search",
-        "check",
-        "doc",
-        "diff",
-        "usage",
-        "scan",
-        "completions",
-        "man",
-    ] {
+    for subcommand in crate::SUBCOMMANDS {
         ecodes()
             .args([subcommand, "--help"])
             .assert()
