@@ -180,20 +180,20 @@ impl Loaded {
                 .subsystems()
                 .iter()
                 .position(|subsystem| subsystem.name().eq_ignore_ascii_case(wanted.trim()));
-            match found {
-                Some(index) => subsystems.push(index),
-                None => {
-                    return Err(Error::UnknownSubsystem {
-                        name: wanted.clone(),
-                        known: self
-                            .catalog
-                            .subsystems()
-                            .iter()
-                            .map(|subsystem| subsystem.name().to_owned())
-                            .collect(),
-                    })
-                }
-            }
+            let Some(index) = found else {
+                let known: Vec<String> = self
+                    .catalog
+                    .subsystems()
+                    .iter()
+                    .map(|subsystem| subsystem.name().to_owned())
+                    .collect();
+                return Err(Error::UnknownSubsystem {
+                    name: wanted.clone(),
+                    closest: closest(wanted, &known).map(str::to_owned),
+                    known,
+                });
+            };
+            subsystems.push(index);
         }
         let severities = args
             .severity
@@ -210,6 +210,24 @@ impl Loaded {
             severities,
         })
     }
+}
+
+/// The known name closest to a misspelt one, if any is close enough to be a likely typo: at most
+/// one edit (a transposition counts as one) per three characters, ignoring case.
+fn closest<'a>(wanted: &str, known: &'a [String]) -> Option<&'a str> {
+    let wanted = wanted.to_lowercase();
+    let allowed = (wanted.chars().count() / 3).max(1);
+    known
+        .iter()
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(&wanted, &name.to_lowercase()),
+                name,
+            )
+        })
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name.as_str())
 }
 
 /// Which entries `--subsystem` and `--severity` keep; empty lists keep everything.
@@ -270,6 +288,27 @@ mod tests {
             .collect();
         assert_eq!(cdp, [("Cdp", 3519, 3612)]);
         assert_eq!(loaded.ranges_containing(9999).count(), 0);
+    }
+
+    #[test]
+    fn a_misspelt_subsystem_gets_the_closest_one() {
+        let known = ["Cdp".to_owned(), "Ha".to_owned(), "VmPlatform".to_owned()];
+        assert_eq!(closest("cpd", &known), Some("Cdp"));
+        assert_eq!(closest("vmplatfrom", &known), Some("VmPlatform"));
+        assert_eq!(closest("Network", &known), None);
+        let loaded = built_in();
+        let args = FilterArgs {
+            subsystem: vec!["Cpd".to_owned()],
+            severity: Vec::new(),
+        };
+        let err = loaded.filter(&args).err().map(|err| err.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "unknown subsystem `Cpd` (did you mean `Cdp`?); the catalog has Rule, Cdp, Nas, \
+                 Unclassified, Ha, VmPlatform"
+            )
+        );
     }
 
     #[test]

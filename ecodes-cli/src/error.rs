@@ -5,6 +5,8 @@ use std::io;
 
 use ecodes_catalog::Problem;
 
+use crate::commands::scan::PatternError;
+
 /// How a command that ran to the end went; `main` turns it into the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -76,23 +78,8 @@ pub enum Error {
     /// Writing the output failed. A closed pipe is reported like this too, and `main` ends
     /// quietly on it.
     Write(io::Error),
-    /// `--pattern` is not a valid regular expression.
-    Pattern {
-        /// The pattern as given.
-        pattern: String,
-        /// Why the regex crate rejected it.
-        source: Box<regex::Error>,
-    },
-    /// `--pattern` has no capture group to take the code from.
-    PatternWithoutGroup {
-        /// The pattern as given.
-        pattern: String,
-    },
-    /// `--pattern` matches the empty string, so it would match everywhere.
-    PatternMatchesEmpty {
-        /// The pattern as given.
-        pattern: String,
-    },
+    /// A `--pattern` or `--add-pattern` cannot be searched for.
+    Pattern(PatternError),
     /// `--lang` names a language the catalog does not have.
     UnknownLanguage {
         /// The language asked for.
@@ -115,6 +102,8 @@ pub enum Error {
         name: String,
         /// The catalog's subsystems.
         known: Vec<String>,
+        /// The one the name most likely meant.
+        closest: Option<String>,
     },
 }
 
@@ -165,19 +154,7 @@ impl fmt::Display for Error {
             }
             Error::Read { what, .. } => write!(f, "cannot read `{what}`"),
             Error::Write(_) => f.write_str("cannot write the output"),
-            Error::Pattern { pattern, .. } => {
-                write!(f, "invalid --pattern `{pattern}`")
-            }
-            Error::PatternWithoutGroup { pattern } => write!(
-                f,
-                "--pattern `{pattern}` has no capture group; put the code in the first group, \
-                 as in `code=(\\d+)`"
-            ),
-            Error::PatternMatchesEmpty { pattern } => write!(
-                f,
-                "--pattern `{pattern}` matches the empty string, so it would match on every line; \
-                 make the code's group take at least one digit, as in `code=(\\d+)`"
-            ),
+            Error::Pattern(err) => err.fmt(f),
             Error::UnknownLanguage { lang, known } => write!(
                 f,
                 "unknown language `{lang}`; the catalog has {}, or use `all`",
@@ -185,9 +162,13 @@ impl fmt::Display for Error {
             ),
             Error::Usage(message) => f.write_str(message),
             Error::Git { spec, message } => write!(f, "cannot read `{spec}` from git: {message}"),
-            Error::UnknownSubsystem { name, known } => {
+            Error::UnknownSubsystem {
+                name,
+                known,
+                closest,
+            } => {
                 write!(f, "unknown subsystem `{name}`")?;
-                if let Some(close) = closest(name, known) {
+                if let Some(close) = closest {
                     write!(f, " (did you mean `{close}`?)")?;
                 }
                 write!(f, "; the catalog has {}", known.join(", "))
@@ -200,7 +181,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write(source) => Some(source),
-            Error::Pattern { source, .. } => Some(&**source),
+            Error::Pattern(err) => std::error::Error::source(err),
             _ => None,
         }
     }
@@ -210,6 +191,12 @@ impl From<io::Error> for Error {
     /// Output errors are the only I/O errors converted implicitly; reads name their input.
     fn from(err: io::Error) -> Self {
         Error::Write(err)
+    }
+}
+
+impl From<PatternError> for Error {
+    fn from(err: PatternError) -> Self {
+        Error::Pattern(err)
     }
 }
 
@@ -231,24 +218,6 @@ impl From<serde_json::Error> for Error {
     fn from(err: serde_json::Error) -> Self {
         Error::Write(err.into())
     }
-}
-
-/// The known name closest to a misspelt one, if any is close enough to be a likely typo: at most
-/// one edit (a transposition counts as one) per three characters, ignoring case.
-pub(crate) fn closest<'a>(wanted: &str, known: &'a [String]) -> Option<&'a str> {
-    let wanted = wanted.to_lowercase();
-    let allowed = (wanted.chars().count() / 3).max(1);
-    known
-        .iter()
-        .map(|name| {
-            (
-                strsim::damerau_levenshtein(&wanted, &name.to_lowercase()),
-                name,
-            )
-        })
-        .filter(|(distance, _)| *distance <= allowed)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name.as_str())
 }
 
 /// Prints `ecodes: error: MESSAGE` and then each cause as `  caused by: CAUSE` on stderr.
@@ -300,6 +269,7 @@ mod tests {
         let err = Error::UnknownSubsystem {
             name: "cpd".to_owned(),
             known: vec!["Cdp".to_owned(), "Ha".to_owned()],
+            closest: Some("Cdp".to_owned()),
         };
         assert_eq!(
             err.to_string(),

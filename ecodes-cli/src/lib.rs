@@ -5,22 +5,26 @@
 //! - `ecodes list`, `ecodes search 快照`: browse and search the catalog;
 //! - `ecodes check codes.csv`: validate and lint a catalog, every problem as `FILE:LINE:`;
 //! - `ecodes doc`: the catalog as Markdown or HTML documentation;
+//! - `ecodes diff v6.1:codes.csv codes.csv`: what changed, and whether it is safe;
+//! - `ecodes usage src`: where Rust code names each code, and which codes nothing names;
 //! - `ecodes scan app.log.gz`: find catalog codes in logs, streaming, in constant memory.
 //!
-//! The binary is a thin `main` over [`run`]. The library exists so that the pieces are usable on
-//! their own: [`scan::Matcher`] and [`scan::Scanner`] are pure over bytes and readers, for fuzz
-//! targets and other tools.
+//! The binary is a thin `main` over [`run`]; each subcommand is a module of `commands`. Only
+//! what `main` needs is public, plus [`scan::Matcher`] and [`scan::Scanner`], which are pure
+//! over bytes and readers, for fuzz targets and other tools.
 
-pub mod catalog;
-pub mod commands;
-pub mod doc;
-pub mod entries;
+mod catalog;
+mod commands;
+mod entries;
 pub mod error;
-pub mod lookup;
+mod lookup;
 pub mod opts;
-pub mod output;
-pub mod revision;
-pub mod scan;
+mod output;
+mod revision;
+
+/// Recognising and streaming codes in logs, pure over bytes and readers, for fuzz targets and
+/// other tools.
+pub use commands::scan;
 
 use std::io::{self, Write};
 
@@ -58,8 +62,8 @@ pub fn run_with(opts: &Opts, out: &mut dyn Write, paint: Paint) -> Result<Status
         Command::List(args) => commands::list::run(args, &load()?, out, paint),
         Command::Search(args) => commands::search::run(args, &load()?, out, paint),
         Command::Check(args) => commands::check::run(args, catalog, out, paint),
-        Command::Doc(args) => doc::run(args, &load()?, out),
-        Command::Scan(args) => scan::run(args, &load()?, out, paint),
+        Command::Doc(args) => commands::doc::run(args, &load()?, out),
+        Command::Scan(args) => commands::scan::run(args, &load()?, out, paint),
         Command::Diff(args) => commands::diff::run(args, out, paint),
         Command::Usage(args) => commands::usage::run(args, &load()?, out, paint),
         Command::Completions(args) => commands::completions::run(args, out),

@@ -77,14 +77,7 @@ Examples:
     /// Validate a catalog and lint it
     #[command(
         about = "Validate a catalog and lint it; print every problem as FILE:LINE",
-        after_help = "\
-Examples:
-  ecodes check                           checks ./codes.csv
-  ecodes check path/to/codes.csv --deny-warnings
-  ecodes check --allow blank-severity --allow no-message --deny-warnings
-
-Lints: no-message, missing-translation, blank-severity, interleaved-ranges, out-of-range.
-Exit status: 0 no errors, 1 errors, 2 warnings with --deny-warnings."
+        after_help = check_help()
     )]
     Check(CheckArgs),
 
@@ -448,6 +441,28 @@ pub enum ColorWhen {
     Never,
 }
 
+/// The examples and lints of `check --help`; the lints come from [`Lint::ALL`], so the help
+/// cannot fall behind the lints there are.
+fn check_help() -> String {
+    let lints: String = Lint::ALL
+        .iter()
+        .map(|lint| format!("\n  {:<20} {}", lint.name(), lint.description()))
+        .collect();
+    format!(
+        "\
+Examples:
+  ecodes check                           checks ./codes.csv
+  ecodes check path/to/codes.csv --deny-warnings
+  ecodes check --allow blank-severity --allow no-message --deny-warnings
+  ecodes check --baseline HEAD           also compare with the last commit
+
+Lints:{lints}
+
+Exit status: 0 no errors, 1 errors or forbidden changes, 2 warnings with --deny-warnings,
+3 breaking changes with --baseline."
+    )
+}
+
 fn parse_lint(text: &str) -> Result<Lint, String> {
     text.parse()
         .map_err(|err: ecodes_catalog::ParseLintError| err.to_string())
@@ -476,6 +491,18 @@ mod tests {
                 panic!("`--severity {spelling}` is rejected");
             };
             assert_eq!(list.filter.severity, [SeverityFilter::None]);
+        }
+    }
+
+    #[test]
+    fn check_help_lists_every_lint() {
+        let help = Opts::command()
+            .find_subcommand_mut("check")
+            .map(|check| check.render_long_help().to_string())
+            .unwrap_or_default();
+        for lint in Lint::ALL {
+            assert!(help.contains(lint.name()), "{help}");
+            assert!(help.contains(lint.description()), "{help}");
         }
     }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use super::table::{Align, Cell, Column};
+use super::cell::{Align, Cell, Column};
 use crate::error::Error;
 use crate::opts::Format;
 

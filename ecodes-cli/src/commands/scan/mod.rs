@@ -12,7 +12,7 @@ mod scanner;
 use std::io::{IsTerminal as _, Write};
 
 pub use input::{Input, STDIN_NAME};
-pub use matcher::{Found, Locations, Matcher, DEFAULT_PATTERN};
+pub use matcher::{Found, Locations, Matcher, PatternError, DEFAULT_PATTERN};
 pub use scanner::{Hit, ScanError, Scanner, Sink, Totals, BUFFER, OVERLAP};
 
 use crate::catalog::Loaded;

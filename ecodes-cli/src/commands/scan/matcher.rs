@@ -5,7 +5,57 @@ use std::ops::Range;
 
 use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
 
-use crate::error::Error;
+/// Why a pattern cannot be searched for.
+#[derive(Debug)]
+pub enum PatternError {
+    /// Not a valid regular expression.
+    Invalid {
+        /// The pattern as given.
+        pattern: String,
+        /// Why the regex crate rejected it.
+        source: Box<regex::Error>,
+    },
+    /// No capture group to take the code from.
+    WithoutGroup {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// It matches the empty string, so it would match everywhere.
+    MatchesEmpty {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// No pattern was given at all.
+    NoPattern,
+}
+
+impl core::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            PatternError::Invalid { pattern, .. } => write!(f, "invalid --pattern `{pattern}`"),
+            PatternError::WithoutGroup { pattern } => write!(
+                f,
+                "--pattern `{pattern}` has no capture group; put the code in the first group, \
+                 as in `code=(\\d+)`"
+            ),
+            PatternError::MatchesEmpty { pattern } => write!(
+                f,
+                "--pattern `{pattern}` matches the empty string, so it would match on every line; \
+                 make the code's group take at least one digit, as in `code=(\\d+)`"
+            ),
+            PatternError::NoPattern => f.write_str("no pattern to search for"),
+        }
+    }
+}
+
+impl std::error::Error for PatternError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PatternError::Invalid { source, .. } => Some(&**source),
+            _ => None,
+        }
+    }
+}
 
 /// The pattern `scan` uses unless `--pattern` replaces it.
 ///
@@ -66,25 +116,25 @@ impl Matcher {
     /// capture group that took part in the match.
     ///
     /// # Errors
-    /// [`Error::Pattern`] for an invalid regular expression, [`Error::PatternWithoutGroup`] for
-    /// one without a capture group, [`Error::PatternMatchesEmpty`] for one that matches the
-    /// empty string.
-    pub fn new(pattern: &str) -> Result<Matcher, Error> {
+    /// [`PatternError::Invalid`] for an invalid regular expression,
+    /// [`PatternError::WithoutGroup`] for one without a capture group,
+    /// [`PatternError::MatchesEmpty`] for one that matches the empty string.
+    pub fn new(pattern: &str) -> Result<Matcher, PatternError> {
         let regex = RegexBuilder::new(pattern)
             .multi_line(true)
             .crlf(true)
             .build()
-            .map_err(|source| Error::Pattern {
+            .map_err(|source| PatternError::Invalid {
                 pattern: pattern.to_owned(),
                 source: Box::new(source),
             })?;
         if regex.captures_len() < 2 {
-            return Err(Error::PatternWithoutGroup {
+            return Err(PatternError::WithoutGroup {
                 pattern: pattern.to_owned(),
             });
         }
         if regex.is_match(b"") {
-            return Err(Error::PatternMatchesEmpty {
+            return Err(PatternError::MatchesEmpty {
                 pattern: pattern.to_owned(),
             });
         }
@@ -113,10 +163,11 @@ impl Matcher {
     /// ```
     ///
     /// # Errors
-    /// As [`Matcher::new`], for the first pattern that fails; [`Error::Usage`] for no pattern.
-    pub fn any<S: AsRef<str>>(patterns: &[S]) -> Result<Matcher, Error> {
+    /// As [`Matcher::new`], for the first pattern that fails; [`PatternError::NoPattern`] for no
+    /// pattern.
+    pub fn any<S: AsRef<str>>(patterns: &[S]) -> Result<Matcher, PatternError> {
         match patterns {
-            [] => Err(Error::Usage("no pattern to search for".to_owned())),
+            [] => Err(PatternError::NoPattern),
             [one] => Matcher::new(one.as_ref()),
             several => {
                 for pattern in several {
@@ -353,20 +404,23 @@ mod tests {
         assert_eq!(codes(&matcher, "a 1 b"), [1]);
         assert!(matches!(
             Matcher::new(r"(\d*)"),
-            Err(Error::PatternMatchesEmpty { .. })
+            Err(PatternError::MatchesEmpty { .. })
         ));
     }
 
     #[test]
     fn rejects_bad_patterns() {
-        assert!(matches!(Matcher::new("("), Err(Error::Pattern { .. })));
+        assert!(matches!(
+            Matcher::new("("),
+            Err(PatternError::Invalid { .. })
+        ));
         assert!(matches!(
             Matcher::new(r"\d+"),
-            Err(Error::PatternWithoutGroup { .. })
+            Err(PatternError::WithoutGroup { .. })
         ));
         assert!(matches!(
             Matcher::new(r"(?:\d+)"),
-            Err(Error::PatternWithoutGroup { .. })
+            Err(PatternError::WithoutGroup { .. })
         ));
     }
 }

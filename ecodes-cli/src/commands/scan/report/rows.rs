@@ -1,0 +1,96 @@
+//! `scan --format json|csv|markdown`: one row per code found, streamed.
+
+use std::io::Write;
+
+use super::super::scanner::{Hit, Sink};
+use super::{excerpt, Resolved, Selection};
+use crate::entries::EntryColumns;
+use crate::error::Error;
+use crate::opts::Format;
+use crate::output::{Cell, Column, RowWriter};
+
+/// Streams one row per code found, as JSON, CSV or Markdown.
+pub struct Rows<'a, 'c> {
+    writer: RowWriter<'a>,
+    selection: &'a Selection<'c>,
+    text: EntryColumns,
+    /// The input's name.
+    pub input: String,
+}
+
+impl<'a, 'c> Rows<'a, 'c> {
+    /// Starts the output with its header.
+    ///
+    /// # Errors
+    /// Any error writing the header.
+    pub fn new(
+        format: Format,
+        out: &'a mut dyn Write,
+        selection: &'a Selection<'c>,
+        languages: &[usize],
+    ) -> Result<Self, Error> {
+        let text = EntryColumns::new(languages.to_vec(), false);
+        let mut columns = vec![
+            Column::new("file", "FILE"),
+            Column::numeric("line", "LINE"),
+            Column::numeric("code", "CODE"),
+            Column::new("subsystem", "SUBSYSTEM"),
+            Column::new("name", "NAME"),
+            Column::new("severity", "SEVERITY"),
+        ];
+        columns.extend(text.text_columns(selection.loaded));
+        columns.push(Column::new("text", "TEXT"));
+        Ok(Rows {
+            writer: RowWriter::new(format, columns, out)?,
+            selection,
+            text,
+            input: String::new(),
+        })
+    }
+
+    /// Ends the output.
+    ///
+    /// # Errors
+    /// Any error writing it.
+    pub fn finish(self) -> Result<(), Error> {
+        self.writer.finish()
+    }
+}
+
+impl Sink for Rows<'_, '_> {
+    type Error = Error;
+
+    fn hit(&mut self, hit: &Hit<'_>) -> Result<(), Error> {
+        let first = hit.codes.first().map_or(0, |found| found.code_at.start);
+        let text = String::from_utf8_lossy(&hit.line[excerpt(hit.line, first)]);
+        for found in hit.codes {
+            let Some(resolved) = self.selection.resolve(found.code) else {
+                continue;
+            };
+            let mut cells = vec![
+                Cell::text(self.input.as_str()),
+                Cell::number(hit.line_number),
+                Cell::number(u64::from(found.code)),
+            ];
+            match resolved {
+                Resolved::Known(_, entry) => {
+                    cells.push(Cell::text(self.selection.loaded.subsystem_name(entry)));
+                    cells.push(Cell::text(entry.name()));
+                    cells.push(Cell::severity(entry.severity()));
+                    cells.extend(self.text.text_cells(entry));
+                }
+                Resolved::Unknown(_) => {
+                    let blanks = 3 + self.text.text_columns(self.selection.loaded).len();
+                    cells.extend((0..blanks).map(|_| Cell::optional(None)));
+                }
+            }
+            cells.push(Cell::text(text.as_ref()));
+            self.writer.row(&cells)?;
+        }
+        Ok(())
+    }
+
+    fn chunk_done(&mut self) -> Result<(), Error> {
+        self.writer.flush()
+    }
+}
