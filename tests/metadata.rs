@@ -7,7 +7,9 @@ use std::process::{Command, Output};
 
 /// A scratch crate depending on the workspace's `ecodes`, with `files` written into it.
 fn scratch_crate(name: &str, manifest_extra: &str, files: &[(&str, &str)]) -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new(".."));
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("metadata")
         .join(name);

@@ -22,7 +22,9 @@ fn cargo_run(dir: &Path, target: &Path) -> String {
 
 #[test]
 fn editing_the_catalog_rebuilds_the_crate() {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new(".."));
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rebuild");
     let crate_dir = scratch.join("product");
     std::fs::create_dir_all(crate_dir.join("src")).unwrap();

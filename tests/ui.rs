@@ -17,12 +17,12 @@ fn ui() {
     std::fs::create_dir_all(&project).expect("create the trybuild project directory");
     let link = project.join("ui");
     if std::fs::symlink_metadata(&link).is_err() {
-        std::os::unix::fs::symlink(root.join("tests/ui"), &link).expect("link tests/ui");
+        std::os::unix::fs::symlink(root.join("ui"), &link).expect("link tests/ui");
     }
 
     let cases = trybuild::TestCases::new();
-    cases.compile_fail("tests/ui/catalog/*.rs");
-    cases.compile_fail("tests/ui/usage/*.rs");
-    cases.compile_fail("tests/ui/derive/*.rs");
-    cases.compile_fail("tests/ui/ecode/*.rs");
+    cases.compile_fail("ui/catalog/*.rs");
+    cases.compile_fail("ui/usage/*.rs");
+    cases.compile_fail("ui/derive/*.rs");
+    cases.compile_fail("ui/ecode/*.rs");
 }

@@ -1,5 +1,6 @@
 //! The command line, as clap derive definitions only.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -444,10 +445,10 @@ pub enum ColorWhen {
 /// The examples and lints of `check --help`; the lints come from [`Lint::ALL`], so the help
 /// cannot fall behind the lints there are.
 fn check_help() -> String {
-    let lints: String = Lint::ALL
-        .iter()
-        .map(|lint| format!("\n  {:<20} {}", lint.name(), lint.description()))
-        .collect();
+    let mut lints = String::new();
+    for lint in Lint::ALL {
+        let _ = write!(lints, "\n  {:<20} {}", lint.name(), lint.description());
+    }
     format!(
         "\
 Examples:

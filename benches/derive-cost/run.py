@@ -10,7 +10,7 @@ Three scratch crates under /tmp, on the same 200 catalog codes, built side by si
 Each is built with CARGO_INCREMENTAL=0 after its dependencies are built, `--runs` times; the
 median wall and user+sys CPU seconds of compiling the crate itself are reported.
 
-Usage: python3 bench/derive-cost/run.py [--runs 5]
+Usage: python3 benches/derive-cost/run.py [--runs 5]
 """
 import argparse
 import csv

@@ -2,7 +2,7 @@
 # Scan throughput: `ecodes scan --summary` next to `grep -c` with an equivalent pattern, on the
 # same generated log, in the same hyperfine run.
 #
-# Usage: bench/scan/run.sh [SIZE_MB]   (default 800; the log goes to $TMPDIR, not the repo)
+# Usage: benches/scan/run.sh [SIZE_MB]   (default 800; the log goes to $TMPDIR, not the repo)
 # Needs hyperfine (apt-get install hyperfine) and GNU grep.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

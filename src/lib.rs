@@ -1,1 +1,0 @@
-//! Workspace-level tests of ecodes live in `tests/`; this crate has no code of its own.
