@@ -1,8 +1,8 @@
 //! `#[derive(ErrorCode)]`: ties a product's own error type to catalog codes, checked at compile
 //! time.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields};
 
@@ -235,8 +235,7 @@ fn impls(
         let error_where = &error_generics.where_clause;
         quote!(::ecodes::__miette_derived_type!([#impl_generics] [#ty #ty_generics] [#error_where]);)
     });
-    let span = Span::call_site();
-    let code = quote_spanned!(span=> <#module::Code as ::core::convert::From<&Self>>::from(self));
+    let code = quote!(<#module::Code as ::core::convert::From<&Self>>::from);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::core::convert::From<&#ty #ty_generics> for #module::Code #where_clause {
@@ -249,44 +248,8 @@ fn impls(
         ::ecodes::__serde_derived_type!([#impl_generics] [#ty #ty_generics] [#where_clause]);
         #diagnostic
 
-        #[automatically_derived]
-        impl #impl_generics ::ecodes::ErrorCode for #ty #ty_generics #where_clause {
-            #[inline]
-            fn code(&self) -> ::core::primitive::u32 {
-                #code.code()
-            }
-            #[inline]
-            fn name(&self) -> &'static ::core::primitive::str {
-                #code.name()
-            }
-            #[inline]
-            fn subsystem_name(&self) -> &'static ::core::primitive::str {
-                #code.subsystem().name()
-            }
-            #[inline]
-            fn severity(&self) -> ::core::option::Option<::ecodes::Severity> {
-                #code.severity()
-            }
-            #[inline]
-            fn message(&self) -> &'static ::core::primitive::str {
-                #code.message()
-            }
-            #[inline]
-            fn help(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #code.help()
-            }
-            #[inline]
-            fn message_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #code.message_in(lang)
-            }
-            #[inline]
-            fn help_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #code.help_in(lang)
-            }
-            #[inline]
-            fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #code.retired()
-            }
-        }
+        ::ecodes::__error_code_impl!(
+            [#impl_generics] [#ty #ty_generics] [#where_clause] #code
+        );
     }
 }

@@ -541,45 +541,7 @@ fn common_impls(ty: &TokenStream) -> TokenStream {
         ::ecodes::__serde_catalog_type!(#ty);
         ::ecodes::__miette_type!([] [#ty] []);
 
-        #[automatically_derived]
-        impl ::ecodes::ErrorCode for #ty {
-            #[inline]
-            fn code(&self) -> ::core::primitive::u32 {
-                #ty::code(*self)
-            }
-            #[inline]
-            fn name(&self) -> &'static ::core::primitive::str {
-                #ty::name(*self)
-            }
-            #[inline]
-            fn subsystem_name(&self) -> &'static ::core::primitive::str {
-                #ty::subsystem(*self).name()
-            }
-            #[inline]
-            fn severity(&self) -> ::core::option::Option<::ecodes::Severity> {
-                #ty::severity(*self)
-            }
-            #[inline]
-            fn message(&self) -> &'static ::core::primitive::str {
-                #ty::message(*self)
-            }
-            #[inline]
-            fn help(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #ty::help(*self)
-            }
-            #[inline]
-            fn message_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #ty::message_in(*self, lang)
-            }
-            #[inline]
-            fn help_in(&self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #ty::help_in(*self, lang)
-            }
-            #[inline]
-            fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                #ty::retired(*self)
-            }
-        }
+        ::ecodes::__error_code_impl!([] [#ty] [] |this: &Self| *this);
     }
 }
 

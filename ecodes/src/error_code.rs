@@ -52,3 +52,59 @@ pub trait ErrorCode {
         None
     }
 }
+
+/// `ErrorCode` for a generated or derived type, forwarding every method to the catalog entry
+/// that `$to_code` gives for `&self`: the entry itself for a generated type
+/// (`|this: &Self| *this`), `Code::from(self)` for a derived one. One impl for both, so a new
+/// method of the trait is forwarded in this one place.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_code_impl {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*] $to_code:expr) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::ErrorCode for $($ty)* $($where_clause)* {
+            #[inline]
+            fn code(&self) -> ::core::primitive::u32 {
+                ($to_code)(self).code()
+            }
+            #[inline]
+            fn name(&self) -> &'static ::core::primitive::str {
+                ($to_code)(self).name()
+            }
+            #[inline]
+            fn subsystem_name(&self) -> &'static ::core::primitive::str {
+                ($to_code)(self).subsystem().name()
+            }
+            #[inline]
+            fn severity(&self) -> ::core::option::Option<$crate::Severity> {
+                ($to_code)(self).severity()
+            }
+            #[inline]
+            fn message(&self) -> &'static ::core::primitive::str {
+                ($to_code)(self).message()
+            }
+            #[inline]
+            fn help(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                ($to_code)(self).help()
+            }
+            #[inline]
+            fn message_in(
+                &self,
+                lang: &::core::primitive::str,
+            ) -> ::core::option::Option<&'static ::core::primitive::str> {
+                ($to_code)(self).message_in(lang)
+            }
+            #[inline]
+            fn help_in(
+                &self,
+                lang: &::core::primitive::str,
+            ) -> ::core::option::Option<&'static ::core::primitive::str> {
+                ($to_code)(self).help_in(lang)
+            }
+            #[inline]
+            fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                ($to_code)(self).retired()
+            }
+        }
+    };
+}
