@@ -209,7 +209,7 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> Vec<Change<'a>> {
         if let Some(&after) = new_by_code.get(&code) {
             differ.compare(before, after);
         } else {
-            let detail = path(old, before);
+            let detail = old.path(before);
             differ.push(ChangeKind::Removed, code, Some(before), None, detail);
         }
     }
@@ -253,7 +253,7 @@ impl<'a> Differ<'a> {
         let new_subsystem = new.subsystem_of(after).name();
         let renamed = before.name() != after.name();
         let reused = renamed && every_message_changed(old, before, new, after);
-        let paths = format!("{} → {}", path(old, before), path(new, after));
+        let paths = format!("{} → {}", old.path(before), new.path(after));
         if reused {
             self.push(ChangeKind::PossiblyReused, code, both.0, both.1, paths);
         } else if renamed {
@@ -318,7 +318,7 @@ impl<'a> Differ<'a> {
             .collect();
         let some_have_since = added.iter().any(|entry| entry.since().is_some());
         for entry in added {
-            let detail = path(new, entry);
+            let detail = new.path(entry);
             self.push(ChangeKind::Added, entry.code(), None, Some(entry), detail);
             if some_have_since && entry.since().is_none() {
                 let detail = "the other added codes say which release introduced them".to_owned();
@@ -332,11 +332,6 @@ impl<'a> Differ<'a> {
             }
         }
     }
-}
-
-/// `Subsystem::Name` of an entry.
-fn path(catalog: &Catalog, entry: &Entry) -> String {
-    format!("{}::{}", catalog.subsystem_of(entry).name(), entry.name())
 }
 
 /// The aliases of `entry` that `other` has neither as an alias nor as its name.

@@ -51,7 +51,7 @@ use std::path::Path;
 pub use diff::{diff, Change, ChangeKind, Compatibility};
 pub use fields::{RESERVED_ALIAS_NAMES, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
-pub use model::{Catalog, Entry, Subsystem};
+pub use model::{Catalog, CodeRange, Entry, Subsystem};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;
 pub use resolve::{Mode, Reason, Resolver, Unresolved};

@@ -9,7 +9,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{Catalog, Entry, Subsystem};
+use crate::{Catalog, CodeRange, Entry};
 
 /// One kind of lint warning. Each has a kebab-case [`name`](Lint::name) that tools accept to
 /// allow (silence) it.
@@ -195,14 +195,9 @@ pub fn lint(catalog: &Catalog) -> Vec<LintWarning> {
     warnings
 }
 
-/// The name of an entry as code shows it: `3530 (Cdp::FileChecksum)`.
+/// The name of an entry as code shows it: `code 3530 (Cdp::FileChecksum)`.
 fn describe(catalog: &Catalog, entry: &Entry) -> String {
-    format!(
-        "code {} ({}::{})",
-        entry.code(),
-        catalog.subsystem_of(entry).name(),
-        entry.name()
-    )
+    format!("code {} ({})", entry.code(), catalog.path(entry))
 }
 
 /// The lints about one row on its own: no text, missing translations, blank severity.
@@ -278,33 +273,10 @@ fn join_present(
     present.join(", ")
 }
 
-/// A subsystem's codes from lowest to highest.
-#[derive(Clone, Copy)]
-struct Range<'a> {
-    subsystem: &'a Subsystem,
-    low: u32,
-    high: u32,
-}
-
-fn ranges(catalog: &Catalog) -> Vec<Range<'_>> {
-    catalog
-        .subsystems()
-        .iter()
-        .filter_map(|subsystem| {
-            let (low, high) = catalog.code_range(subsystem)?;
-            Some(Range {
-                subsystem,
-                low,
-                high,
-            })
-        })
-        .collect()
-}
-
 /// The lints about how subsystems share the code space: overlapping ranges, and the codes that
 /// make them overlap.
 fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
-    let mut ranges = ranges(catalog);
+    let mut ranges: Vec<CodeRange<'_>> = catalog.ranges().collect();
     ranges.sort_by_key(|range| (range.low, range.high));
 
     // Sorted by lowest code, the ranges that overlap `first` are the ones right after it that
@@ -344,7 +316,7 @@ fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
     for entry in catalog.entries() {
         let code = entry.code();
         let own = catalog.subsystem_of(entry).name();
-        let holders: Vec<&Range<'_>> = ranges
+        let holders: Vec<&CodeRange<'_>> = ranges
             .iter()
             .take_while(|range| range.low <= code)
             .filter(|range| code <= range.high && range.subsystem.name() != own)

@@ -21,6 +21,25 @@ pub struct Subsystem {
     pub(crate) entries: Vec<usize>,
 }
 
+/// A subsystem's codes, from its lowest to its highest: the range a code's number says it
+/// belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeRange<'c> {
+    /// The subsystem.
+    pub subsystem: &'c Subsystem,
+    /// Its lowest code.
+    pub low: u32,
+    /// Its highest code.
+    pub high: u32,
+}
+
+impl CodeRange<'_> {
+    /// Whether `code` lies in the range.
+    pub fn contains(&self, code: u32) -> bool {
+        (self.low..=self.high).contains(&code)
+    }
+}
+
 /// One row of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -79,6 +98,23 @@ impl Catalog {
         let mut codes = self.entries_of(subsystem).map(Entry::code);
         let low = codes.next()?;
         Some((low, codes.last().unwrap_or(low)))
+    }
+
+    /// Every subsystem's range, in catalog order: the one place ranges are computed.
+    pub fn ranges(&self) -> impl Iterator<Item = CodeRange<'_>> {
+        self.subsystems.iter().filter_map(|subsystem| {
+            let (low, high) = self.code_range(subsystem)?;
+            Some(CodeRange {
+                subsystem,
+                low,
+                high,
+            })
+        })
+    }
+
+    /// How every tool names an entry: `Cdp::FileChecksum`.
+    pub fn path(&self, entry: &Entry) -> String {
+        format!("{}::{}", self.subsystem_of(entry).name(), entry.name())
     }
 
     /// The subsystem an entry belongs to.

@@ -72,15 +72,16 @@ impl Loaded {
             .collect();
         by_code.sort_unstable();
         let ranges = catalog
-            .subsystems()
-            .iter()
-            .enumerate()
-            .filter_map(|(subsystem, each)| {
-                let (low, high) = catalog.code_range(each)?;
+            .ranges()
+            .filter_map(|range| {
+                let subsystem = catalog
+                    .subsystems()
+                    .iter()
+                    .position(|each| core::ptr::eq(each, range.subsystem))?;
                 Some(Range {
                     subsystem,
-                    low,
-                    high,
+                    low: range.low,
+                    high: range.high,
                 })
             })
             .collect();

@@ -381,13 +381,9 @@ impl<'c> Resolver<'c> {
     fn unknown_code(self, code: u32) -> Reason<'c> {
         let catalog = self.catalog;
         let ranges = catalog
-            .subsystems
-            .iter()
-            .filter(|subsystem| {
-                catalog
-                    .code_range(subsystem)
-                    .is_some_and(|(low, high)| (low..=high).contains(&code))
-            })
+            .ranges()
+            .filter(|range| range.contains(code))
+            .map(|range| range.subsystem)
             .collect();
         let digits = code.to_string();
         let mut near: Vec<&Entry> = catalog
@@ -492,12 +488,7 @@ impl<'c> Unresolved<'c> {
     }
 
     fn describe(&self, entry: &Entry) -> String {
-        format!(
-            "{} (`{}::{}`)",
-            entry.code(),
-            self.catalog.subsystem_of(entry).name(),
-            entry.name()
-        )
+        format!("{} (`{}`)", entry.code(), self.catalog.path(entry))
     }
 
     fn did_you_mean(&self, f: &mut fmt::Formatter<'_>, entries: &[&Entry]) -> fmt::Result {
