@@ -22,10 +22,12 @@ pub fn run(
 ) -> Result<Status, Error> {
     let languages = loaded.languages(&args.output.lang)?;
     let filter = loaded.filter(&args.filter)?;
+    // Tables for reading leave out the lifecycle columns no entry uses; an export keeps every
+    // column of codes.csv, so that it reads back as the same catalog.
     let columns = match args.output.format {
         Format::Table => EntryColumns::for_text(languages, loaded),
         Format::Markdown => EntryColumns::new(languages, true).where_used(loaded),
-        Format::Json | Format::Csv => EntryColumns::new(languages, true),
+        _ => EntryColumns::new(languages, true),
     };
     let mut table = Table::new(columns.columns(loaded));
     let catalog = loaded.catalog();
