@@ -464,6 +464,7 @@ mod tests {
         for attr in [
             quote!(#[ecode]),
             quote!(#[ecode()]),
+            quote!(#[ecode(,)]),
             quote!(#[ecode = 3530]),
         ] {
             let output = derive(quote!(#attr struct S;));
@@ -486,6 +487,24 @@ mod tests {
             }
         ));
         assert_eq!(errors(&output), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_catalog_that_cannot_be_read_still_gives_impls_for_its_module() {
+        let output = derive(quote! {
+            #[ecode(catalog = "missing.csv", module = crate::codes)]
+            enum E {
+                #[ecode(1)]
+                A,
+            }
+        });
+        let found = errors(&output);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("missing.csv: cannot read the catalog"),
+            "{found:?}"
+        );
+        assert!(compact(&output).contains("forcrate::codes::Code"));
     }
 
     #[test]
