@@ -261,6 +261,37 @@ mod tests {
     }
 
     #[test]
+    fn longer_column_names_tolerate_more_typos_but_unrelated_names_get_no_suggestion() {
+        let (_, problems) = map_header(
+            &header("code,subsystem,name,severity,message_pt_br,messagptbr,colour"),
+            1,
+        );
+        let suggestions: Vec<_> = problems
+            .iter()
+            .map(|problem| problem.message().split("did you mean ").nth(1))
+            .collect();
+        assert_eq!(suggestions, [Some("`message_pt_br`?)"), None]);
+    }
+
+    #[test]
+    fn language_tags_are_lowercase_letters_and_digits_in_parts() {
+        for tag in ["en", "zh_tw", "zh-hant", "es_419"] {
+            assert_eq!(
+                check_language(tag, &format!("message_{tag}")),
+                Ok(()),
+                "{tag}"
+            );
+        }
+        for tag in ["EN", "zh_TW", "1en", "zh__tw", "zh_", "en!"] {
+            let err = check_language(tag, &format!("message_{tag}")).unwrap_err();
+            assert!(
+                err.starts_with(&format!("invalid language tag `{tag}`")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
     fn reports_every_missing_column_at_once() {
         let (columns, problems) = map_header(&header("code,name"), 1);
         assert!(columns.is_none());

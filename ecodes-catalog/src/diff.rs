@@ -385,6 +385,9 @@ fn every_message_changed(
     new: &Catalog,
     new_entry: &Entry,
 ) -> bool {
+    if !(old_entry.is_documented() && new_entry.is_documented()) {
+        return false;
+    }
     let mut compared = 0;
     for (index, lang) in old.languages().iter().enumerate() {
         let Some(new_index) = new.language_index(lang) else {
@@ -512,6 +515,124 @@ mod tests {
         assert!(
             Compatibility::Forbidden > Compatibility::Breaking
                 && Compatibility::Breaking > Compatibility::Compatible
+        );
+    }
+
+    #[test]
+    fn documenting_an_undocumented_code_is_a_rename_not_a_reuse() {
+        let old = catalog("3521,Cdp,Undocumented3521,,,,,,,\n3522,Cdp,Undocumented3522,,,,,,,\n");
+        let new = catalog(
+            "3521,Cdp,ReadSnapshot,,读快照失败,Cannot read the snapshot,,,,\n\
+             3522,Cdp,WriteSnapshot,,,,,Undocumented3522,,\n",
+        );
+        assert_eq!(
+            kinds(&old, &new),
+            [
+                (
+                    3521,
+                    ChangeKind::Renamed,
+                    "Cdp::Undocumented3521 → Cdp::ReadSnapshot".to_owned()
+                ),
+                (
+                    3521,
+                    ChangeKind::Reworded,
+                    "message_zh, message_en".to_owned()
+                ),
+                (
+                    3522,
+                    ChangeKind::RenamedKeepingAlias,
+                    "Cdp::Undocumented3522 → Cdp::WriteSnapshot".to_owned()
+                ),
+            ]
+        );
+        // Dropping a code's text while renaming it is no reuse either.
+        assert_eq!(
+            kinds(&new, &old)
+                .iter()
+                .map(|(code, kind, _)| (*code, *kind))
+                .collect::<Vec<_>>(),
+            [
+                (3521, ChangeKind::Renamed),
+                (3521, ChangeKind::Reworded),
+                (3522, ChangeKind::Renamed),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rename_is_a_reuse_when_every_shared_language_changed_its_message() {
+        let old = catalog("1,Disk,Full,,满,,,,,\n2,Disk,Slow,,慢,,,,,\n3,Disk,Hot,,热,Hot,,,,\n");
+        let new = catalog(
+            // A new text in one language and a new translation: every language changed.
+            "1,Disk,Cold,,冷,Cold,,,,\n\
+             2,Disk,Fast,,,Fast,,,,\n\
+             3,Disk,Warm,,热,Warm,,,,\n",
+        );
+        let reused: Vec<(u32, bool)> = diff(&old, &new)
+            .iter()
+            .filter(|change| {
+                matches!(
+                    change.kind(),
+                    ChangeKind::PossiblyReused | ChangeKind::Renamed
+                )
+            })
+            .map(|change| (change.code(), change.kind() == ChangeKind::PossiblyReused))
+            .collect();
+        // 3 kept its Chinese message, so it is renamed and reworded, not reused.
+        assert_eq!(reused, [(1, true), (2, true), (3, false)]);
+    }
+
+    #[test]
+    fn with_no_language_in_common_a_rename_is_not_judged_a_reuse() {
+        let old =
+            Catalog::from_csv(b"code,subsystem,name,severity,message_en\n1,A,B,,One\n").unwrap();
+        let new =
+            Catalog::from_csv(b"code,subsystem,name,severity,message_fr\n1,A,C,,Un\n").unwrap();
+        let found: Vec<ChangeKind> = diff(&old, &new).iter().map(Change::kind).collect();
+        assert_eq!(found, [ChangeKind::Renamed, ChangeKind::Reworded]);
+    }
+
+    #[test]
+    fn kinds_and_statuses_print_their_kebab_case_names() {
+        assert_eq!(ChangeKind::PossiblyReused.name(), "possibly-reused");
+        assert_eq!(
+            ChangeKind::RenamedKeepingAlias.to_string(),
+            "renamed-keeping-alias"
+        );
+        assert_eq!(format!("[{:<10}]", ChangeKind::Moved), "[moved     ]");
+        assert_eq!(Compatibility::Forbidden.as_str(), "forbidden");
+        assert_eq!(Compatibility::Breaking.to_string(), "breaking");
+        assert_eq!(
+            format!("[{:>12}]", Compatibility::Compatible),
+            "[  compatible]"
+        );
+    }
+
+    #[test]
+    fn a_change_carries_the_entries_before_and_after() {
+        let old = catalog(BASE);
+        let new = catalog(
+            "1,Disk,Full,Error,满,Disk full,Free space,,,\n\
+             2,Disk,Slow,Info,慢,Disk slow,,SLOW,,\n\
+             4,Net,Up,Info,通,Link up,,,,1.1\n",
+        );
+        let found: Vec<(ChangeKind, Option<&str>, Option<&str>)> = diff(&old, &new)
+            .iter()
+            .map(|change| {
+                (
+                    change.kind(),
+                    change.before().map(Entry::name),
+                    change.after().map(Entry::name),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (ChangeKind::Severity, Some("Slow"), Some("Slow")),
+                (ChangeKind::Removed, Some("Down"), None),
+                (ChangeKind::Added, None, Some("Up")),
+            ]
         );
     }
 

@@ -202,6 +202,15 @@ mod tests {
         assert!(parse_code("+35")
             .unwrap_err()
             .contains("not a decimal number"));
+        // Only a minus sign before digits makes a negative number.
+        assert_eq!(
+            parse_code("-"),
+            Err("code `-` is not a decimal number".to_owned())
+        );
+        assert_eq!(
+            parse_code("-x1"),
+            Err("code `-x1` is not a decimal number".to_owned())
+        );
         assert!(parse_code("E3530")
             .unwrap_err()
             .ends_with("write it in decimal, as `3530`"));
@@ -233,6 +242,9 @@ mod tests {
         let err = check_ident("fileChecksum", "name").unwrap_err();
         assert!(err.ends_with("did you mean `FileChecksum`?"), "{err}");
         let err = check_ident("3530x", "name").unwrap_err();
+        assert!(!err.contains("did you mean"), "{err}");
+        // A suggestion is only made when it is itself a valid name.
+        let err = check_ident("1st_try", "name").unwrap_err();
         assert!(!err.contains("did you mean"), "{err}");
         assert!(check_ident("Fichier€", "name").is_err());
     }

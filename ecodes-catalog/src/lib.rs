@@ -83,3 +83,49 @@ pub fn describe_io_error(err: &std::io::Error) -> String {
         None => text,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_file_parses_the_file_it_is_given() {
+        let path = std::env::temp_dir().join(format!("ecodes-catalog-{}.csv", std::process::id()));
+        std::fs::write(
+            &path,
+            "code,subsystem,name,severity,message_en\n3530,Cdp,FileChecksum,Error,Bad\n1,Cdp,,,\n",
+        )
+        .unwrap();
+        let parsed = read_file(&path);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            parsed.catalog.get(3530).map(Entry::name),
+            Some("FileChecksum")
+        );
+        let problems: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            ["line 3: empty name; names start with an uppercase ASCII letter and hold only ASCII \
+              letters and digits, such as `FileChecksum`"]
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_one_whole_file_problem_without_the_os_error_number() {
+        let path = Path::new("/nonexistent/ecodes/codes.csv");
+        let parsed = read_file(path);
+        assert_eq!(parsed.catalog, Catalog::default());
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].line(), None);
+        assert_eq!(
+            parsed.problems[0].message(),
+            "cannot read the catalog `/nonexistent/ecodes/codes.csv`: No such file or directory"
+        );
+    }
+
+    #[test]
+    fn describe_io_error_keeps_messages_without_an_os_error() {
+        let err = std::io::Error::other("the disk caught fire");
+        assert_eq!(describe_io_error(&err), "the disk caught fire");
+    }
+}

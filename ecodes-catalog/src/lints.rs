@@ -484,6 +484,32 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_without_a_file_names_its_line_and_lint() {
+        let catalog = catalog("1,A,One,,一,One,,\n");
+        let rendered: Vec<String> = lint(&catalog).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rendered,
+            ["line 2: code 1 (A::One) has a blank severity; expected one of Info, Warning, Error \
+              [blank-severity]"]
+        );
+    }
+
+    #[test]
+    fn every_lint_has_its_own_description() {
+        let descriptions: Vec<&str> = Lint::ALL.iter().map(|lint| lint.description()).collect();
+        assert_eq!(
+            descriptions,
+            [
+                "rows with no message in any language",
+                "texts missing in some languages",
+                "rows with a blank severity",
+                "subsystems whose code ranges interleave",
+                "codes inside another subsystem's range",
+            ]
+        );
+    }
+
+    #[test]
     fn lint_names_round_trip() {
         for lint in Lint::ALL {
             assert_eq!(lint.name().parse::<Lint>(), Ok(lint));

@@ -226,3 +226,55 @@ impl Entry {
 fn non_empty(text: Option<&String>) -> Option<&str> {
     text.map(String::as_str).filter(|text| !text.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "code,subsystem,name,severity,message_zh,message_en\n\
+                       3531,Cdp,Descriptor,Error,,Bad descriptor\n\
+                       3530,Cdp,FileChecksum,Error,校验错误,File checksum error\n\
+                       4000,Ha,Undocumented4000,,,\n";
+
+    fn catalog() -> Catalog {
+        Catalog::from_csv(CSV.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"))
+    }
+
+    #[test]
+    fn the_first_message_column_is_the_default_language() {
+        let catalog = catalog();
+        assert_eq!(catalog.default_language(), Some("zh"));
+        assert_eq!(catalog.language_index("en"), Some(1));
+        assert_eq!(Catalog::default().default_language(), None);
+    }
+
+    #[test]
+    fn subsystems_are_looked_up_by_exact_name_and_know_their_size() {
+        let catalog = catalog();
+        let cdp = catalog.subsystem("Cdp").unwrap();
+        assert_eq!(cdp.name(), "Cdp");
+        assert_eq!((cdp.len(), cdp.is_empty()), (2, false));
+        let ha = catalog.subsystem("Ha").unwrap();
+        assert_eq!((ha.name(), ha.len(), ha.line()), ("Ha", 1, 4));
+        assert_eq!(catalog.subsystem("cdp"), None);
+        assert_eq!(catalog.subsystem("Nas"), None);
+        let empty = Subsystem {
+            name: "Nas".to_owned(),
+            line: 1,
+            entries: Vec::new(),
+        };
+        assert!(empty.is_empty());
+        assert_eq!(catalog.code_range(&empty), None);
+        assert_eq!(catalog.code_range(cdp), Some((3530, 3531)));
+    }
+
+    #[test]
+    fn any_message_falls_back_to_the_first_language_with_text() {
+        let catalog = catalog();
+        let message = |code| catalog.get(code).unwrap().any_message();
+        assert_eq!(message(3530), Some("校验错误"));
+        assert_eq!(message(3531), Some("Bad descriptor"));
+        assert_eq!(message(4000), None);
+        assert!(!catalog.get(4000).unwrap().is_documented());
+    }
+}

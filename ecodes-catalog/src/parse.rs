@@ -584,6 +584,21 @@ mod tests {
     }
 
     #[test]
+    fn invalid_utf8_after_a_multiline_field_is_reported_on_its_own_line() {
+        let mut csv = HEADER.as_bytes().to_vec();
+        csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo\nthree\",\"ok \xFE\",,\n");
+        let problems: Vec<_> = parse(&csv)
+            .problems
+            .iter()
+            .map(|problem| problem.display_in("codes.csv").to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            ["codes.csv:4: invalid UTF-8 in column `message_en` (byte 0xFE); save the catalog as UTF-8"]
+        );
+    }
+
+    #[test]
     fn an_unterminated_quote_is_one_problem_not_a_cascade() {
         let found = problems("3530,Cdp,A,,\"open,,,\n3531,Cdp,B,,,,,\n3532,Cdp,C,,,,,\n");
         assert_eq!(found.len(), 1, "{found:?}");

@@ -209,4 +209,44 @@ mod tests {
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn the_note_on_bad_rows_lists_up_to_eight_lines() {
+        let problems = |lines: &[u64]| -> Vec<Problem> {
+            lines.iter().map(|&line| Problem::at(line, "bad")).collect()
+        };
+        let note = |lines: &[u64]| invalid_rows_note("codes.csv", &problems(lines)).unwrap();
+        assert!(note(&[3, 3, 7]).contains("rows with problems (lines 3, 7),"));
+        assert!(note(&[2, 3, 4, 5, 6, 7, 8, 9]).contains("(lines 2, 3, 4, 5, 6, 7, 8, 9),"));
+        assert!(note(&[2, 3, 4, 5, 6, 7, 8, 9, 10]).contains("(9 lines, the first 2),"));
+        let whole = invalid_rows_note("codes.csv", &[Problem::whole_file("empty")]).unwrap();
+        assert!(whole.starts_with("The catalog `codes.csv` has rows with problems, which"));
+        assert_eq!(invalid_rows_note("codes.csv", &[]), None);
+    }
+
+    #[test]
+    fn a_broken_catalog_is_described_by_its_first_three_problems() {
+        let problems: Vec<Problem> = (2..=5).map(|line| Problem::at(line, "bad row")).collect();
+        assert_eq!(
+            describe_problems("the product catalog", &problems),
+            "the product catalog has 4 problem(s); `include_codes!` on it reports each one:\n  \
+             line 2: bad row\n  line 3: bad row\n  line 4: bad row"
+        );
+    }
+
+    #[test]
+    fn example_codes_come_from_the_catalog() {
+        let target = |csv: &str| Target {
+            catalog: Arc::new(Catalog::from_csv(csv.as_bytes()).unwrap()),
+            module: quote!(crate::codes),
+            invalid_rows_note: None,
+        };
+        let header = "code,subsystem,name,severity,message_en\n";
+        assert_eq!(
+            target(&format!("{header}7,A,B,,\n9,A,C,,Text\n")).example_code(),
+            "9"
+        );
+        assert_eq!(target(&format!("{header}7,A,B,,\n")).example_code(), "7");
+        assert_eq!(target(header).example_code(), "42");
+    }
 }

@@ -253,3 +253,240 @@ fn impls(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages of the `compile_error!`s in the output, which must parse as items.
+    fn errors(output: &TokenStream) -> Vec<String> {
+        let file: syn::File = syn::parse2(output.clone()).expect("the output is items");
+        file.items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Macro(item)
+                    if item.mac.path.segments.last().unwrap().ident == "compile_error" =>
+                {
+                    Some(item.mac.parse_body::<syn::LitStr>().unwrap().value())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn compact(output: &TokenStream) -> String {
+        output.to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn maps_every_kind_of_variant_to_its_code() {
+        let output = derive(quote! {
+            enum MirrorError {
+                /// Documented, and with another attribute.
+                #[allow(dead_code)]
+                #[ecode(3530)]
+                Checksum,
+                #[ecode(Cdp::ReadCdpDescriptor)]
+                Descriptor(u32),
+                #[ecode("E1001")]
+                Argument { name: String },
+            }
+        });
+        assert_eq!(errors(&output), Vec::<String>::new());
+        let output = compact(&output);
+        for arm in [
+            "MirrorError::Checksum=>::ecodes::Code::from(::ecodes::Cdp::FileChecksum),",
+            "MirrorError::Descriptor(..)=>::ecodes::Code::from(::ecodes::Cdp::ReadCdpDescriptor),",
+            "MirrorError::Argument{..}=>::ecodes::Code::from(::ecodes::Rule::InvalidArgument),",
+        ] {
+            assert!(output.contains(arm), "{arm} in {output}");
+        }
+        assert!(output.contains(
+            "::ecodes::__error_code_impl!([][MirrorError][]<::ecodes::Codeas::core::convert::From<&Self>>::from)"
+        ));
+        assert!(!output.contains("__miette_derived_type"));
+    }
+
+    #[test]
+    fn a_struct_has_one_code_for_every_value() {
+        let output = derive(quote! {
+            #[ecode(3530)]
+            struct Checksum { path: String }
+        });
+        assert_eq!(errors(&output), Vec::<String>::new());
+        assert!(compact(&output)
+            .contains("match*value{_=>::ecodes::Code::from(::ecodes::Cdp::FileChecksum),}"));
+    }
+
+    #[test]
+    fn diagnostic_on_the_type_also_implements_miette_diagnostic() {
+        for input in [
+            quote!(
+                #[ecode(diagnostic)]
+                #[ecode(3530)]
+                struct Checksum;
+            ),
+            quote!(
+                #[ecode(diagnostic, 3530)]
+                struct Checksum;
+            ),
+            quote!(
+                #[ecode(3530, diagnostic)]
+                struct Checksum;
+            ),
+        ] {
+            let output = derive(input.clone());
+            assert_eq!(errors(&output), Vec::<String>::new(), "{input}");
+            assert!(
+                compact(&output).contains("::ecodes::__miette_derived_type!"),
+                "{input}"
+            );
+        }
+        // A bare name is a reference, not a flag.
+        let output = derive(quote!(
+            #[ecode(FileChecksum)]
+            struct Checksum;
+        ));
+        assert_eq!(errors(&output), Vec::<String>::new());
+        assert!(!compact(&output).contains("__miette_derived_type"));
+        assert!(compact(&output).contains("::ecodes::Cdp::FileChecksum"));
+    }
+
+    #[test]
+    fn a_missing_code_names_a_code_of_the_catalog_and_keeps_the_impls() {
+        let output = derive(quote! {
+            enum E {
+                #[ecode(3530)]
+                A,
+                B,
+            }
+        });
+        assert_eq!(
+            errors(&output),
+            ["variant `B` has no error code; add `#[ecode(1001)]` (or another code) to it"]
+        );
+        let compact = compact(&output);
+        assert!(compact.contains("unreachable!"), "{compact}");
+        assert!(!compact.contains("E::A=>"), "{compact}");
+        assert!(compact.contains("::ecodes::__error_code_impl!([][E][]"));
+
+        let output = derive(quote!(
+            struct S;
+        ));
+        assert_eq!(
+            errors(&output),
+            ["`S` has no error code; add `#[ecode(1001)]` (or another code) to the struct"]
+        );
+    }
+
+    #[test]
+    fn misplaced_and_repeated_attributes_are_errors() {
+        let output = derive(quote! {
+            #[ecode(3530)]
+            enum E {
+                #[ecode(3530)]
+                #[ecode(3531)]
+                Twice,
+                #[ecode(diagnostic)]
+                Flag,
+                #[ecode(catalog = "codes.csv")]
+                Catalog,
+                #[ecode(3530)]
+                Field(#[ecode(3531)] u32),
+            }
+        });
+        assert_eq!(
+            errors(&output),
+            [
+                "on an enum, `#[ecode(CODE)]` goes on each variant, not on the enum",
+                "variant `Twice` already has an error code; give it one `#[ecode(CODE)]`",
+                "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
+                "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
+                "`#[ecode]` goes on the struct, or on each variant of an enum, not on a field",
+            ]
+        );
+        let output = derive(quote! {
+            #[ecode(3530)]
+            #[ecode(3531)]
+            struct S(#[ecode(1001)] u32);
+        });
+        assert_eq!(
+            errors(&output),
+            [
+                "the type already has an error code; give it one `#[ecode(CODE)]`",
+                "`#[ecode]` goes on the struct, or on each variant of an enum, not on a field",
+            ]
+        );
+        let output = derive(quote!(union U { a: u32 }));
+        assert_eq!(
+            errors(&output),
+            ["`ErrorCode` cannot be derived for a union; use an enum or a struct"]
+        );
+    }
+
+    #[test]
+    fn bad_attribute_syntax_says_what_is_accepted() {
+        for attr in [
+            quote!(#[ecode]),
+            quote!(#[ecode()]),
+            quote!(#[ecode(,)]),
+            quote!(#[ecode = 3530]),
+        ] {
+            let output = derive(quote!(#attr struct S;));
+            let found = errors(&output);
+            assert_eq!(found.len(), 2, "{attr}: {found:?}");
+            assert_eq!(found[0], ACCEPTED, "{attr}");
+        }
+        let output = derive(quote!(
+            #[ecode(3530, 3531)]
+            struct S;
+        ));
+        assert_eq!(
+            errors(&output)[0],
+            "one error code per `#[ecode]`; a type or variant has exactly one"
+        );
+        let output = derive(quote!(
+            enum E {
+                #[ecode(3530)]
+                A,
+            }
+        ));
+        assert_eq!(errors(&output), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_catalog_that_cannot_be_read_still_gives_impls_for_its_module() {
+        let output = derive(quote! {
+            #[ecode(catalog = "missing.csv", module = crate::codes)]
+            enum E {
+                #[ecode(1)]
+                A,
+            }
+        });
+        let found = errors(&output);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("missing.csv: cannot read the catalog"),
+            "{found:?}"
+        );
+        assert!(compact(&output).contains("forcrate::codes::Code"));
+    }
+
+    #[test]
+    fn an_unknown_code_is_the_resolvers_error() {
+        let output = derive(quote!(
+            #[ecode(3532)]
+            struct S;
+        ));
+        let found = errors(&output);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("unknown error code 3532: the catalog has no such code"),
+            "{found:?}"
+        );
+        let output = derive(quote!(
+            fn not_a_type() {}
+        ));
+        assert_eq!(errors(&output).len(), 1);
+    }
+}

@@ -137,4 +137,27 @@ mod tests {
             " Undocumented: the catalog has no text for this code.\n\n `3521` · severity unspecified"
         );
     }
+
+    #[test]
+    fn chinese_tags_label_the_help_in_chinese() {
+        for lang in ["zh", "zh_tw", "zh-hant"] {
+            assert_eq!(help_label(lang), "原因和解决方案", "{lang}");
+        }
+        for lang in ["en", "zhx", "fr_zh"] {
+            assert_eq!(help_label(lang), "causes and solution", "{lang}");
+        }
+    }
+
+    #[test]
+    fn documents_a_subsystem_with_its_range_and_file() {
+        let catalog = Catalog::from_csv(
+            b"code,subsystem,name,severity,message_en\n3531,Cdp,B,,\n3519,Cdp,A,,\n",
+        )
+        .unwrap();
+        assert_eq!(
+            subsystem(&catalog, &catalog.subsystems()[0], "src/codes_[1].csv"),
+            " Error codes of the `Cdp` subsystem: 2 codes from 3519 to 3531, generated from \
+             `src/codes\\_\\[1\\].csv`.\n\n Each variant's discriminant is its code."
+        );
+    }
 }

@@ -50,3 +50,67 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // needs no tracking here: the `include_codes!` that generated `module` tracks it.
     Ok(variant_path(&target, entry, reference.span()))
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn expanded(input: TokenStream) -> Result<String, String> {
+        expand(input)
+            .map(|tokens| tokens.to_string().replace(' ', ""))
+            .map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn names_the_variant_of_the_product_catalog_or_of_a_named_one() {
+        assert_eq!(
+            expanded(quote!(3530)),
+            Ok("::ecodes::Cdp::FileChecksum".to_owned())
+        );
+        assert_eq!(
+            expanded(quote!(Cdp::FileChecksum,)),
+            Ok("::ecodes::Cdp::FileChecksum".to_owned())
+        );
+        assert_eq!(
+            expanded(quote!(3530, catalog = "codes.csv", module = crate::codes)),
+            Ok("crate::codes::Cdp::FileChecksum".to_owned())
+        );
+        assert_eq!(
+            ecode(quote!(3530)).to_string().replace(' ', ""),
+            "::ecodes::Cdp::FileChecksum"
+        );
+    }
+
+    #[test]
+    fn bad_options_say_what_is_expected() {
+        assert_eq!(
+            expanded(quote!(3530, diagnostic)),
+            Err("`diagnostic` is an option of `#[derive(ErrorCode)]`, not of `ecode!`".to_owned())
+        );
+        assert_eq!(
+            expanded(quote!(3530, 3531)),
+            Err(
+                "expected `catalog = \"codes.csv\", module = crate::codes` after the code"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            expanded(quote!(3530, colour = 1)),
+            Err(
+                "unknown option `colour`; expected `catalog = \"codes.csv\"`, \
+                 `module = path::to::generated::types` or `diagnostic`"
+                    .to_owned()
+            )
+        );
+        assert!(expanded(quote!(3530, catalog = "codes.csv"))
+            .unwrap_err()
+            .starts_with("`catalog` and `module` go together"));
+        assert_eq!(
+            expanded(quote!(3530, module = a, module = b)),
+            Err("`module` is given twice".to_owned())
+        );
+        assert!(ecode(quote!(3532)).to_string().contains("compile_error"));
+    }
+}

@@ -592,6 +592,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
+    use quote::ToTokens;
     use syn::visit::Visit;
 
     use super::*;
@@ -605,6 +606,15 @@ mod tests {
             Span::call_site(),
         );
         syn::parse2(tokens).expect("the expansion parses as a Rust file")
+    }
+
+    /// The expansion as text without spaces, to look for a piece of it.
+    fn compact(file: &syn::File) -> String {
+        compact_str(&quote!(#file).to_string())
+    }
+
+    fn compact_str(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
     }
 
     /// Collects every public item, variant and associated item that lacks a doc comment, since
@@ -647,6 +657,88 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every impl in the expansion, as `Trait for Type` (or `Type`) and its functions.
+    fn impls(file: &syn::File) -> Vec<(String, Vec<String>)> {
+        file.items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Impl(item) => Some(item),
+                _ => None,
+            })
+            .map(|item| {
+                let ty = item.self_ty.to_token_stream().to_string();
+                let name = match &item.trait_ {
+                    Some((_, path, _)) => {
+                        let last = path.segments.last().unwrap();
+                        format!("{} for {ty}", last.ident)
+                    }
+                    None => ty,
+                };
+                let fns = item
+                    .items
+                    .iter()
+                    .filter_map(|associated| match associated {
+                        syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                (name, fns)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_expansion_implements_the_documented_api_for_every_type() {
+        let file = expand("code,subsystem,name,severity,message_en\n1,Cdp,A,Error,a\n2,Ha,B,,\n");
+        let impls = impls(&file);
+        let fns_of = |name: &str| -> Vec<String> {
+            impls
+                .iter()
+                .filter(|(found, _)| found == name)
+                .flat_map(|(_, fns)| fns.clone())
+                .collect()
+        };
+        let accessors = [
+            "severity",
+            "name",
+            "message",
+            "help",
+            "message_in",
+            "help_in",
+            "retired",
+            "is_documented",
+        ];
+        for ty in ["Cdp", "Ha", "Code"] {
+            let fns = fns_of(ty);
+            for expected in accessors
+                .iter()
+                .chain(&["all", "code", "from_code", "subsystem"])
+            {
+                assert!(
+                    fns.iter().any(|f| f == expected),
+                    "{ty}::{expected} in {fns:?}"
+                );
+            }
+            for (tr, expected) in [("TryFrom", "try_from"), ("Display", "fmt")] {
+                let fns = fns_of(&format!("{tr} for {ty}"));
+                assert!(fns.iter().any(|f| f == expected), "{tr} for {ty}: {fns:?}");
+            }
+            // `ErrorCode` comes from the runtime's one forwarding hook, given the type itself.
+            let hook = format!("::ecodes::__error_code_impl!([] [{ty}] [] |this: &Self| *this)");
+            assert!(
+                compact(&file).contains(&compact_str(&hook)),
+                "no ErrorCode hook for {ty}"
+            );
+        }
+        assert_eq!(fns_of("Subsystem"), ["name", "codes"]);
+        assert!(fns_of("Display for Subsystem").contains(&"fmt".to_owned()));
+        let table = file
+            .items
+            .iter()
+            .any(|item| matches!(item, syn::Item::Const(c) if c.ident == "__ECODES_CATALOG"));
+        assert!(table, "the catalog's tables are one hidden constant");
     }
 
     #[test]

@@ -75,3 +75,70 @@ fn resolve(written: &str) -> Result<PathBuf, String> {
     };
     Ok(Path::new(&manifest_dir).join(relative))
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn errors(output: &TokenStream) -> Vec<String> {
+        let file: syn::File = syn::parse2(output.clone()).expect("the output is items");
+        file.items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Macro(item)
+                    if item.mac.path.segments.last().unwrap().ident == "compile_error" =>
+                {
+                    Some(item.mac.parse_body::<LitStr>().unwrap().value())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_path_must_be_a_string_literal() {
+        assert_eq!(
+            errors(&include_codes(quote!(codes))),
+            [
+                "expected the catalog path as a string literal, relative to CARGO_MANIFEST_DIR: \
+              `include_codes!(\"codes.csv\")`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_file_says_where_it_was_looked_for() {
+        let found = errors(&include_codes(quote!("missing.csv")));
+        let expected = Path::new(env!("CARGO_MANIFEST_DIR")).join("missing.csv");
+        assert_eq!(
+            found,
+            [format!(
+                "missing.csv: cannot read the catalog: No such file or directory; the path is \
+                 relative to CARGO_MANIFEST_DIR, so it was looked for at `{}`",
+                expected.display()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_absolute_path_is_read_as_it_is_and_bad_rows_are_reported_with_the_rest_expanded() {
+        let path = std::env::temp_dir().join(format!("ecodes-include-{}.csv", std::process::id()));
+        std::fs::write(
+            &path,
+            "code,subsystem,name,severity,message_en\n1,Disk,Full,,\nx,Disk,Bad,,\n",
+        )
+        .unwrap();
+        let written = path.display().to_string();
+        let output = include_codes(quote!(#written));
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            errors(&output),
+            [format!("{written}:3: code `x` is not a decimal number")]
+        );
+        let compact = output.to_string().replace(' ', "");
+        assert!(compact.contains("pubenumDisk"), "{compact}");
+        assert!(!compact.contains("Bad"), "{compact}");
+    }
+}

@@ -57,3 +57,61 @@ pub fn expand_catalog(
 ) -> TokenStream {
     expand::catalog(catalog, file, resolved, Span::call_site())
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn compact(tokens: &TokenStream) -> String {
+        tokens.to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn the_entry_points_expand_their_macros() {
+        let included = compact(&include_codes(quote!("codes.csv")));
+        assert!(included.contains("pubenumCdp"), "{included}");
+        assert!(!included.contains("compile_error"));
+        assert_eq!(compact(&ecode(quote!(3530))), "::ecodes::Cdp::FileChecksum");
+        let derived = compact(&derive_error_code(quote!(
+            #[ecode(3530)]
+            struct S;
+        )));
+        assert!(
+            derived.contains("::ecodes::__error_code_impl!([][S][]"),
+            "{derived}"
+        );
+    }
+
+    #[test]
+    fn reference_text_reads_tokens_as_the_macros_do() {
+        assert_eq!(
+            reference_text(quote!(Cdp::FileChecksum)),
+            "Cdp::FileChecksum"
+        );
+        assert_eq!(reference_text(quote!("E3530")), "E3530");
+        assert_eq!(reference_text(quote!(0xDCA)), "0xDCA");
+    }
+
+    #[test]
+    fn expand_catalog_generates_one_enum_per_subsystem() {
+        let catalog = ecodes_catalog::Catalog::from_csv(
+            b"code,subsystem,name,severity,message_en\n1,Disk,Full,Error,Disk full\n2,Net,Down,,\n",
+        )
+        .unwrap();
+        let expanded = compact(&expand_catalog(
+            &catalog,
+            "codes.csv",
+            Path::new("/x/codes.csv"),
+        ));
+        for item in [
+            "pubenumDisk",
+            "pubenumNet",
+            "pubenumCode",
+            "pubenumSubsystem",
+        ] {
+            assert!(expanded.contains(item), "{item} in {expanded}");
+        }
+    }
+}

@@ -108,3 +108,44 @@ macro_rules! __error_code_impl {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand-written implementation, as a crate without the derive would write it.
+    struct Timeout;
+
+    impl ErrorCode for Timeout {
+        fn code(&self) -> u32 {
+            7
+        }
+        fn name(&self) -> &'static str {
+            "Timeout"
+        }
+        fn subsystem_name(&self) -> &'static str {
+            "Net"
+        }
+        fn severity(&self) -> Option<Severity> {
+            Some(Severity::Warning)
+        }
+        fn message(&self) -> &'static str {
+            "timed out"
+        }
+        fn help(&self) -> Option<&'static str> {
+            None
+        }
+        fn message_in(&self, _lang: &str) -> Option<&'static str> {
+            None
+        }
+        fn help_in(&self, _lang: &str) -> Option<&'static str> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_code_is_not_retired_unless_it_says_so() {
+        assert_eq!(Timeout.retired(), None);
+        assert_eq!(crate::Cdp::FileChecksum.retired(), None);
+    }
+}

@@ -439,6 +439,9 @@ mod tests {
         assert_eq!(dense.index_of(u32::MAX), None);
         assert_eq!(dense.index_in(14, 1, 2), Some(1));
         assert_eq!(dense.index_in(10, 1, 2), None);
+        // Entry 2 is the first of the next group, not the last of `0..2`.
+        assert_eq!(dense.index_in(14, 0, 2), None);
+        assert_eq!(dense.index_in(11, 0, 2), Some(1));
     }
 
     #[test]
@@ -489,5 +492,127 @@ mod tests {
         assert_eq!(catalog.name(1), "B");
         assert_eq!(TEXTS.get_const(2), "Two");
         assert_eq!(TEXTS.get_const(3), "");
+    }
+
+    #[test]
+    fn severities_and_helps_by_entry_and_language() {
+        let catalog = Catalog {
+            severities: b"\x01\x02\x03\x00",
+            helps: &[TEXTS],
+            ..catalog(Lookup::Runs(b""))
+        };
+        let severities: std::vec::Vec<_> = (0..4).map(|index| catalog.severity(index)).collect();
+        assert_eq!(
+            severities,
+            [
+                Some(Severity::Info),
+                Some(Severity::Warning),
+                Some(Severity::Error),
+                None
+            ]
+        );
+        assert_eq!(catalog.help(0), Some("one"));
+        assert_eq!(catalog.help_in(0, "en"), Some("one"));
+        assert_eq!(catalog.help_in(1, "en"), None);
+        assert_eq!(catalog.help_in(2, "en"), Some("Two"));
+        assert_eq!(catalog.help_in(0, "zh"), None);
+        assert_eq!(catalog.help_in(0, "fr"), None);
+    }
+
+    #[test]
+    fn texts_never_split_a_character_or_read_out_of_order() {
+        // "é" is two bytes: an end inside it, or ends out of order, give no text.
+        let split = Texts {
+            blob: "aéb",
+            ends: b"\x02\0\0\0\x04\0\0\0",
+        };
+        assert_eq!(split.get_const(0), "");
+        assert_eq!(split.get(0), "");
+        assert_eq!(split.get_const(1), "");
+        let whole = Texts {
+            blob: "aéb",
+            ends: b"\x01\0\0\0\x03\0\0\0\x04\0\0\0",
+        };
+        let texts: std::vec::Vec<_> = (0..3).map(|index| whole.get_const(index)).collect();
+        assert_eq!(texts, ["a", "é", "b"]);
+        let backwards = Texts {
+            blob: "abc",
+            ends: b"\x02\0\0\0\x01\0\0\0",
+        };
+        assert_eq!(backwards.get_const(1), "");
+        assert_eq!(backwards.get(1), "");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn deserializing_a_code_looks_it_up() {
+        use serde::de::value::{Error, U32Deserializer};
+        use std::string::ToString;
+
+        let code =
+            |code| deserialize_code(U32Deserializer::<Error>::new(code), crate::Code::from_code);
+        assert_eq!(code(3530), Ok(crate::Code::Cdp(crate::Cdp::FileChecksum)));
+        assert_eq!(
+            code(3532).unwrap_err().to_string(),
+            "unknown error code 3532"
+        );
+    }
+
+    #[cfg(feature = "miette")]
+    #[test]
+    fn diagnostics_show_the_code_severity_and_help() {
+        use std::string::ToString;
+
+        use crate::ErrorCode;
+
+        struct Level(Option<Severity>, Option<&'static str>);
+
+        impl ErrorCode for Level {
+            fn code(&self) -> u32 {
+                42
+            }
+            fn name(&self) -> &'static str {
+                "Level"
+            }
+            fn subsystem_name(&self) -> &'static str {
+                "Test"
+            }
+            fn severity(&self) -> Option<Severity> {
+                self.0
+            }
+            fn message(&self) -> &'static str {
+                ""
+            }
+            fn help(&self) -> Option<&'static str> {
+                self.1
+            }
+            fn message_in(&self, _lang: &str) -> Option<&'static str> {
+                None
+            }
+            fn help_in(&self, _lang: &str) -> Option<&'static str> {
+                None
+            }
+        }
+
+        assert_eq!(
+            diagnostic_code(&crate::Cdp::FileChecksum).to_string(),
+            "E3530"
+        );
+        assert_eq!(diagnostic_code(&Level(None, None)).to_string(), "E42");
+        for (level, expected) in [
+            (Some(Severity::Info), Some(miette::Severity::Advice)),
+            (Some(Severity::Warning), Some(miette::Severity::Warning)),
+            (Some(Severity::Error), Some(miette::Severity::Error)),
+            (None, None),
+        ] {
+            assert_eq!(
+                diagnostic_severity(&Level(level, None)),
+                expected,
+                "{level:?}"
+            );
+        }
+        let help = diagnostic_help(&Level(None, Some("Try again."))).map(|help| help.to_string());
+        assert_eq!(help.as_deref(), Some("Try again."));
+        assert!(diagnostic_help(&Level(None, None)).is_none());
     }
 }

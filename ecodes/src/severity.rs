@@ -73,3 +73,29 @@ impl FromStr for Severity {
             .ok_or(ParseSeverityError)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use std::string::ToString;
+
+    use super::*;
+
+    #[test]
+    fn only_error_is_an_error() {
+        assert!(Severity::Error.is_error());
+        assert!(!Severity::Warning.is_error());
+        assert!(!Severity::Info.is_error());
+    }
+
+    #[test]
+    fn an_unknown_severity_lists_the_valid_ones() {
+        let err = "Fatal".parse::<Severity>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown severity; expected one of Info, Warning, Error"
+        );
+        assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+    }
+}

@@ -220,12 +220,32 @@ mod tests {
             Err(Malformed::NotAReference)
         );
         assert!(parse("dup entry", Mode::Lenient).is_ok());
-        for bad in ["a::", "::a", "foo(bar)", "3530-3540", "∞"] {
+        assert!(parse("_dup_entry", Mode::Lenient).is_ok());
+        for bad in [
+            "a::",
+            "::a",
+            "foo(bar)",
+            "3530-3540",
+            "∞",
+            "-dup",
+            ".dup",
+            "Cdp::-dup",
+        ] {
             assert_eq!(
                 parse(bad, Mode::Lenient),
                 Err(Malformed::NotAReference),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn segment_spans_leave_out_the_spaces_around_each_segment() {
+        let input = "ecodes ::  Cdp :: FileChecksum ";
+        let Ok(Form::Path { subsystem, name }) = parse(input, Mode::Lenient) else {
+            panic!("not a path");
+        };
+        assert_eq!(&input[subsystem.unwrap().span], "Cdp");
+        assert_eq!(&input[name.span], "FileChecksum");
     }
 }

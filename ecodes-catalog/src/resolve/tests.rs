@@ -311,3 +311,86 @@ fn every_suggestion_resolves_strictly() {
         }
     }
 }
+
+#[test]
+fn a_resolver_resolves_against_the_catalog_it_was_made_from() {
+    let catalog = catalog();
+    assert_eq!(catalog.resolver().catalog(), &catalog);
+}
+
+#[test]
+fn a_c_prefix_is_dropped_while_it_is_no_longer_than_the_name() {
+    let catalog = catalog();
+    for (text, path) in [
+        // One word of prefix before a one-word name.
+        ("ERROR_ACCESSDENIED", "Win::AccessDenied"),
+        // Dropping one word is not enough; dropping two is.
+        ("MY_OWN_FILE_CHECKSUM", "Cdp::FileChecksum"),
+        // Three words of prefix before a three-word name.
+        (
+            "XX_YY_ZZ_INVALID_CDP_DESCRIPTOR",
+            "Cdp::InvalidCdpDescriptor",
+        ),
+    ] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Lenient),
+            Ok(vec![path.to_owned()]),
+            "{text}"
+        );
+    }
+    // Three words of prefix before a two-word name: too long to drop.
+    assert!(resolve(&catalog, "A_B_C_DUP_ENTRY", Mode::Lenient).is_err());
+}
+
+#[test]
+fn keywords_and_underscored_names_are_unknown_names_not_malformed() {
+    let catalog = catalog();
+    for text in ["Self", "_private", "Cdp::Self"] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Strict),
+            Err(format!("no error code named `{text}` in the catalog")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_far_unknown_code_suggests_the_two_nearest_by_value() {
+    let catalog = catalog();
+    assert_eq!(
+        resolve(&catalog, "9999999", Mode::Strict),
+        Err(
+            "unknown error code 9999999: the catalog has no such code; did you mean 3812 \
+             (`Nas::NetworkConnection`) or 3533 (`Cdp::ReadCdpDescriptor`)?"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn the_span_of_a_malformed_reference_leaves_out_the_surrounding_whitespace() {
+    let catalog = catalog();
+    for input in ["  foo(bar) ", "foo(bar)", "\tfoo(bar)"] {
+        let unresolved = catalog.resolver().resolve(input, Mode::Strict).unwrap_err();
+        assert_eq!(&input[unresolved.span()], "foo(bar)", "{input:?}");
+    }
+}
+
+#[test]
+fn an_unknown_subsystem_lists_at_most_twelve_subsystems() {
+    use std::fmt::Write as _;
+
+    let mut csv = "code,subsystem,name,severity,message_en\n".to_owned();
+    for n in 1..=14 {
+        let _ = writeln!(csv, "{n},S{n},Code{n},,Text");
+    }
+    let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+    assert_eq!(
+        resolve(&catalog, "Zzz::Code1", Mode::Strict),
+        Err(
+            "no subsystem `Zzz` in the catalog (it has S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, \
+             S11, S12 and 2 more)"
+                .to_owned()
+        )
+    );
+}

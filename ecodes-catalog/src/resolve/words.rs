@@ -191,4 +191,24 @@ mod tests {
         assert_eq!(nearness("Totally", "FileChecksum"), None);
         assert_eq!(nearness("FileChecksun", "FileChecksum"), Some(1));
     }
+
+    #[test]
+    fn longer_words_may_have_more_typos() {
+        // Up to 3 letters a word must be exact, 4 to 7 letters may have one typo, longer words
+        // two; a word that pairs with nothing costs its length, on either side. The whole texts
+        // are too far apart here to count as one typo.
+        // `cpd` pairs with nothing (3 + 3), `raed` is one typo, `dscriptr` two.
+        assert_eq!(distance("CpdRaedDscriptr", "CdpReadDescriptor"), 9);
+        // `chcksm` has two typos, one too many for six letters (6 + 8); `flie` has one.
+        assert_eq!(distance("FlieChcksm", "FileChecksum"), 15);
+    }
+
+    #[test]
+    fn a_key_within_a_third_of_the_query_is_near() {
+        // Three letters of fifteen unpaired: near, though the query holds a word the key lacks.
+        assert_eq!(nearness("XyzFileChecksum", "FileChecksum"), Some(3));
+        assert_eq!(close_enough("XyzFileChecksum"), 5);
+        assert_eq!(close_enough("Ab"), 1);
+        assert_eq!(nearness("XyzwvFileSum", "FileChecksum"), None);
+    }
 }

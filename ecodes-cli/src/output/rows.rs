@@ -184,6 +184,49 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(escape_markdown("a\tb\u{7}c\u{1b}d"), "a b c d");
+    }
+
+    /// An output that, like a pipe to a reader following a log, shows only what was flushed.
+    struct Pipe<'a> {
+        pending: Vec<u8>,
+        shown: &'a std::cell::RefCell<Vec<u8>>,
+    }
+
+    impl Write for Pipe<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.pending.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.shown.borrow_mut().append(&mut self.pending);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn flush_shows_the_rows_written_so_far() {
+        for format in [Format::Markdown, Format::Csv, Format::Json] {
+            let shown = std::cell::RefCell::new(Vec::new());
+            let mut pipe = Pipe {
+                pending: Vec::new(),
+                shown: &shown,
+            };
+            let mut writer =
+                RowWriter::new(format, vec![Column::new("code", "CODE")], &mut pipe).unwrap();
+            writer.row(&[Cell::text("3530")]).unwrap();
+            let seen = |shown: &std::cell::RefCell<Vec<u8>>| {
+                String::from_utf8_lossy(&shown.borrow()).contains("3530")
+            };
+            assert!(!seen(&shown), "{format:?}");
+            writer.flush().unwrap();
+            assert!(seen(&shown), "{format:?}");
+        }
+    }
+
+    #[test]
     fn an_empty_json_array_is_valid() {
         let mut out = Vec::new();
         let written = RowWriter::new(Format::Json, vec![Column::new("a", "A")], &mut out)

@@ -394,6 +394,9 @@ mod tests {
         // A group that captures something other than a number is not a code.
         let words = Matcher::new(r"code=(\w+)").unwrap_or_else(|err| panic!("{err}"));
         assert_eq!(codes(&words, "code=abc code=12"), [12]);
+        // Nor is a number with a sign.
+        let signed = Matcher::new(r"rc=([+-]?\d+)").unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(codes(&signed, "rc=+5 rc=-6 rc=7"), [7]);
     }
 
     #[test]
@@ -406,6 +409,14 @@ mod tests {
             Matcher::new(r"(\d*)"),
             Err(PatternError::MatchesEmpty { .. })
         ));
+    }
+
+    #[test]
+    fn the_pattern_is_kept_as_given() {
+        assert_eq!(standard().pattern(), DEFAULT_PATTERN);
+        let several =
+            Matcher::any(&[r"rc=(\d+)", r"status (\d+)"]).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(several.pattern(), r"rc=(\d+) | status (\d+)");
     }
 
     #[test]

@@ -335,6 +335,69 @@ mod tests {
         }
     }
 
+    /// Gives its bytes in two reads, with an interrupted read (a signal) before each.
+    struct Interrupted<'a> {
+        chunks: Vec<&'a [u8]>,
+        interrupt: bool,
+    }
+
+    impl Read for Interrupted<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let Some(chunk) = self.chunks.pop() else {
+                return Ok(0);
+            };
+            buf[..chunk.len()].copy_from_slice(chunk);
+            Ok(chunk.len())
+        }
+    }
+
+    #[test]
+    fn the_default_buffer_holds_long_lines_whole_and_its_pieces_overlap() {
+        let matcher = matcher();
+        let mut scanner = Scanner::new(&matcher);
+        let mut long = vec![b'x'; 100 << 10];
+        long.extend_from_slice(b" errcode=3530\n");
+        let mut record = Record::default();
+        scanner
+            .scan(&long[..], &mut record)
+            .unwrap_or_else(|err| panic!("{err:?}"));
+        let found: Vec<(Vec<u32>, bool)> = record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
+        assert_eq!(found, [(vec![3530], false)]);
+
+        // Longer than the buffer: a code across the end of the first piece is found once.
+        let mut longer = vec![b'x'; BUFFER - 6];
+        longer.extend_from_slice(b" errcode=3530 ");
+        longer.extend_from_slice(&[b'y'; 1000]);
+        longer.push(b'\n');
+        let mut record = Record::default();
+        scanner
+            .scan(&longer[..], &mut record)
+            .unwrap_or_else(|err| panic!("{err:?}"));
+        let found: Vec<(Vec<u32>, bool)> = record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
+        assert_eq!(found, [(vec![3530], true)]);
+    }
+
+    #[test]
+    fn an_interrupted_read_is_retried() {
+        let matcher = matcher();
+        let mut scanner = Scanner::new(&matcher);
+        let mut record = Record::default();
+        let input = Interrupted {
+            chunks: vec![b"E4008\n", b"errcode=3530\n"],
+            interrupt: false,
+        };
+        let totals = scanner
+            .scan(input, &mut record)
+            .unwrap_or_else(|err| panic!("{err:?}"));
+        let codes: Vec<Vec<u32>> = record.0.into_iter().map(|hit| hit.2).collect();
+        assert_eq!(codes, [vec![3530], vec![4008]]);
+        assert_eq!(totals.lines, 2);
+    }
+
     #[test]
     fn reports_lines_with_codes_and_their_numbers() {
         let log = b"start\nsent 3530 blocks\nrule r1: errcode=3530\r\nok\nE4008 and [3524]";
