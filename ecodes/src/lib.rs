@@ -150,7 +150,7 @@ mod severity;
 mod unknown;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use ecodes_macros::{ecode, include_codes, ErrorCode};

@@ -1,9 +1,5 @@
-//! Support for generated code. Not public API: it may change in any release.
-//!
-//! `include_codes!` emits the catalog as compact data (byte strings and one string blob per
-//! column) plus thin impls that call into this module. Keeping the logic here means it is compiled
-//! once, in this crate, instead of once per enum in every product crate; and emitting data as a
-//! few large literals instead of thousands of small ones keeps rustc's work per code small.
+//! The catalog tables that generated code reads: names, severities, texts per column and the
+//! code-to-entry lookup, each a few large literals decoded here, compiled once in this crate.
 
 #![allow(
     clippy::inline_always,
@@ -11,62 +7,7 @@
               catalog is a constant at each, so inlining folds the table's shape away"
 )]
 
-use core::fmt;
-
 use crate::Severity;
-
-#[cfg(feature = "serde")]
-pub use serde;
-
-#[cfg(feature = "miette")]
-pub use miette;
-#[cfg(feature = "miette")]
-pub use std::boxed::Box;
-
-/// Deserializes a code and looks it up, failing with [`crate::UnknownCode`]'s message for a
-/// number the catalog does not have.
-#[cfg(feature = "serde")]
-pub fn deserialize_code<'de, D, T>(
-    deserializer: D,
-    from_code: fn(u32) -> Option<T>,
-) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    let code = <u32 as serde::Deserialize>::deserialize(deserializer)?;
-    from_code(code).ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code)))
-}
-
-/// The diagnostic code of an entry: `E` and the number, as in `E3530`.
-#[cfg(feature = "miette")]
-pub fn diagnostic_code<'a>(code: &(impl crate::ErrorCode + ?Sized)) -> Box<dyn fmt::Display + 'a> {
-    struct Prefixed(u32);
-    impl fmt::Display for Prefixed {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "E{}", self.0)
-        }
-    }
-    Box::new(Prefixed(code.code()))
-}
-
-/// The catalog severity as miette's: Info is advice; a blank severity is none.
-#[cfg(feature = "miette")]
-pub fn diagnostic_severity(code: &(impl crate::ErrorCode + ?Sized)) -> Option<miette::Severity> {
-    code.severity().map(|severity| match severity {
-        Severity::Info => miette::Severity::Advice,
-        Severity::Warning => miette::Severity::Warning,
-        Severity::Error => miette::Severity::Error,
-    })
-}
-
-/// The catalog's causes and solution, in the default language.
-#[cfg(feature = "miette")]
-pub fn diagnostic_help<'a>(
-    code: &(impl crate::ErrorCode + ?Sized),
-) -> Option<Box<dyn fmt::Display + 'a>> {
-    code.help()
-        .map(|help| Box::new(help) as Box<dyn fmt::Display>)
-}
 
 /// Slot value meaning "no code here" in a dense lookup table.
 const NO_SLOT: u32 = u32::MAX;
@@ -343,43 +284,6 @@ fn first_non_empty(columns: &[Texts], index: usize) -> Option<&'static str> {
         .find(|text| !text.is_empty())
 }
 
-/// The documented `Display` format of every generated code type: `CODE: message`, or the code
-/// alone for an undocumented entry. Never allocates.
-pub fn fmt_code(f: &mut fmt::Formatter<'_>, code: u32, message: &str) -> fmt::Result {
-    if message.is_empty() {
-        write!(f, "{code}")
-    } else {
-        write!(f, "{code}: {message}")
-    }
-}
-
-/// Views a static table of `u32` words as values of `T`, `size_of::<T>() / 4` words each.
-///
-/// Generated `ALL` tables use this instead of a constant array of enum values: rustc checks the
-/// validity of every enum value in a constant by searching the enum's variants in order, which
-/// makes an array of all N variants cost O(N²) to compile (seconds at 20,000 codes, tens of
-/// seconds when the codes are sparse). Words in a `static` are checked as plain integers.
-///
-/// # Safety
-/// `T` must be a `#[repr(u32)]` enum whose size is a non-zero multiple of 4 and whose alignment
-/// is at most 4, and each group of `size_of::<T>() / 4` consecutive words must be a valid `T`:
-/// for a fieldless enum, one of its discriminants; for an enum whose variants each hold one such
-/// fieldless enum, a variant's tag followed by a valid discriminant of its field.
-#[allow(unsafe_code)]
-#[must_use]
-pub const unsafe fn cast_words<T>(words: &'static [u32]) -> &'static [T] {
-    let size = core::mem::size_of::<T>();
-    assert!(size != 0 && size % 4 == 0 && core::mem::align_of::<T>() <= 4);
-    let words_per_value = size / 4;
-    assert!(words.len() % words_per_value == 0);
-    // SAFETY: the pointer comes from a live `'static` slice, is aligned for `T` (checked above:
-    // `T` needs at most the alignment of `u32`), and covers `len * size_of::<T>()` bytes of it;
-    // the caller guarantees that those bytes are valid values of `T`.
-    unsafe {
-        core::slice::from_raw_parts(words.as_ptr().cast::<T>(), words.len() / words_per_value)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     extern crate std;
@@ -541,78 +445,5 @@ mod tests {
         };
         assert_eq!(backwards.get_const(1), "");
         assert_eq!(backwards.get(1), "");
-    }
-
-    #[cfg(feature = "serde")]
-    #[test]
-    fn deserializing_a_code_looks_it_up() {
-        use serde::de::value::{Error, U32Deserializer};
-        use std::string::ToString;
-
-        let code =
-            |code| deserialize_code(U32Deserializer::<Error>::new(code), crate::Code::from_code);
-        assert_eq!(code(3530), Ok(crate::Code::Cdp(crate::Cdp::FileChecksum)));
-        assert_eq!(
-            code(3532).unwrap_err().to_string(),
-            "unknown error code 3532"
-        );
-    }
-
-    #[cfg(feature = "miette")]
-    #[test]
-    fn diagnostics_show_the_code_severity_and_help() {
-        use std::string::ToString;
-
-        use crate::ErrorCode;
-
-        struct Level(Option<Severity>, Option<&'static str>);
-
-        impl ErrorCode for Level {
-            fn code(&self) -> u32 {
-                42
-            }
-            fn name(&self) -> &'static str {
-                "Level"
-            }
-            fn subsystem_name(&self) -> &'static str {
-                "Test"
-            }
-            fn severity(&self) -> Option<Severity> {
-                self.0
-            }
-            fn message(&self) -> &'static str {
-                ""
-            }
-            fn help(&self) -> Option<&'static str> {
-                self.1
-            }
-            fn message_in(&self, _lang: &str) -> Option<&'static str> {
-                None
-            }
-            fn help_in(&self, _lang: &str) -> Option<&'static str> {
-                None
-            }
-        }
-
-        assert_eq!(
-            diagnostic_code(&crate::Cdp::FileChecksum).to_string(),
-            "E3530"
-        );
-        assert_eq!(diagnostic_code(&Level(None, None)).to_string(), "E42");
-        for (level, expected) in [
-            (Some(Severity::Info), Some(miette::Severity::Advice)),
-            (Some(Severity::Warning), Some(miette::Severity::Warning)),
-            (Some(Severity::Error), Some(miette::Severity::Error)),
-            (None, None),
-        ] {
-            assert_eq!(
-                diagnostic_severity(&Level(level, None)),
-                expected,
-                "{level:?}"
-            );
-        }
-        let help = diagnostic_help(&Level(None, Some("Try again."))).map(|help| help.to_string());
-        assert_eq!(help.as_deref(), Some("Try again."));
-        assert!(diagnostic_help(&Level(None, None)).is_none());
     }
 }
