@@ -155,18 +155,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         })
     });
     let enum_doc = docs::subsystem(catalog, subsystem, file);
+    let value_derives = value_derives();
     let accessors = accessors(table, &quote!(self.__index()));
     let mut tokens = quote! {
         #[doc = #enum_doc]
-        #[derive(
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-            ::core::cmp::PartialOrd,
-            ::core::cmp::Ord,
-        )]
+        #value_derives
+        #[derive(::core::cmp::PartialOrd, ::core::cmp::Ord)]
         #[repr(u32)]
         #[non_exhaustive]
         pub enum #ty {
@@ -282,20 +276,15 @@ fn code_enum(
     let languages = catalog.languages();
     let code_accessors = accessors(table, &quote!(self.__index()));
     let file_doc = format!(" Any code of the catalog `{file}`, by subsystem.");
+    let value_derives = value_derives();
     let code_impls = common_impls(&quote!(Code));
     let subsystem_idents = subsystems;
     quote! {
         #[doc = #file_doc]
         ///
         /// `Code` orders by the numeric code.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-            ::core::fmt::Debug,
-        )]
+        #value_derives
+        #[derive(::core::fmt::Debug)]
         #repr
         #[non_exhaustive]
         pub enum Code {
@@ -390,18 +379,11 @@ fn subsystem_kind_enum(
     let bases = layout.groups.iter().map(|(base, _)| *base);
     let lens = layout.groups.iter().map(|(_, len)| *len);
     let subsystem_idents = subsystems;
+    let value_derives = value_derives();
     quote! {
         /// The subsystems of the catalog, one per generated enum.
-        #[derive(
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-            ::core::cmp::PartialOrd,
-            ::core::cmp::Ord,
-            ::core::fmt::Debug,
-        )]
+        #value_derives
+        #[derive(::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::fmt::Debug)]
         #[non_exhaustive]
         pub enum Subsystem {
             #( #[doc = #docs] #subsystem_idents, )*
@@ -436,6 +418,20 @@ fn subsystem_kind_enum(
                 f.pad(self.name())
             }
         }
+    }
+}
+
+/// The derives of every generated type: each is a small `Copy` value, compared and hashed as
+/// its code.
+fn value_derives() -> TokenStream {
+    quote! {
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
     }
 }
 
