@@ -257,22 +257,7 @@ fn impls(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The messages of the `compile_error!`s in the output, which must parse as items.
-    fn errors(output: &TokenStream) -> Vec<String> {
-        let file: syn::File = syn::parse2(output.clone()).expect("the output is items");
-        file.items
-            .iter()
-            .filter_map(|item| match item {
-                syn::Item::Macro(item)
-                    if item.mac.path.segments.last().unwrap().ident == "compile_error" =>
-                {
-                    Some(item.mac.parse_body::<syn::LitStr>().unwrap().value())
-                }
-                _ => None,
-            })
-            .collect()
-    }
+    use crate::test_support::errors;
 
     fn compact(output: &TokenStream) -> String {
         output.to_string().replace(' ', "")

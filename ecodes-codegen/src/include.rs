@@ -81,21 +81,7 @@ mod tests {
     use quote::quote;
 
     use super::*;
-
-    fn errors(output: &TokenStream) -> Vec<String> {
-        let file: syn::File = syn::parse2(output.clone()).expect("the output is items");
-        file.items
-            .iter()
-            .filter_map(|item| match item {
-                syn::Item::Macro(item)
-                    if item.mac.path.segments.last().unwrap().ident == "compile_error" =>
-                {
-                    Some(item.mac.parse_body::<LitStr>().unwrap().value())
-                }
-                _ => None,
-            })
-            .collect()
-    }
+    use crate::test_support::errors;
 
     #[test]
     fn the_path_must_be_a_string_literal() {

@@ -19,6 +19,8 @@ mod layout;
 mod metadata;
 mod options;
 mod reference;
+#[cfg(test)]
+mod test_support;
 
 use std::path::Path;
 
