@@ -175,9 +175,22 @@ pub(crate) fn parse_severity(cell: &str) -> Result<Option<Severity>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<Severity>()
-        .map(Some)
-        .map_err(|err| err.to_string())
+    // Exact case, unlike `Severity::from_str`, so that every catalog spells a level one way.
+    if let Some(level) = Severity::ALL
+        .into_iter()
+        .find(|level| level.as_str() == text)
+    {
+        return Ok(Some(level));
+    }
+    let mut message =
+        format!("unknown severity `{text}`; expected one of Info, Warning, Error, or empty");
+    if let Some(level) = Severity::ALL
+        .into_iter()
+        .find(|level| level.as_str().eq_ignore_ascii_case(text))
+    {
+        let _ = write!(message, " (did you mean `{level}`?)");
+    }
+    Err(message)
 }
 
 #[cfg(test)]
@@ -277,5 +290,23 @@ mod tests {
         assert!(parse_severity("Fatal")
             .unwrap_err()
             .contains("Info, Warning, Error"));
+    }
+
+    #[test]
+    fn every_level_parses_in_its_catalog_spelling() {
+        for level in Severity::ALL {
+            assert_eq!(parse_severity(level.as_str()), Ok(Some(level)));
+        }
+    }
+
+    #[test]
+    fn other_spellings_are_rejected_with_the_right_case_suggested() {
+        assert_eq!(
+            parse_severity("error"),
+            Err("unknown severity `error`; expected one of Info, Warning, Error, or empty (did you mean `Error`?)".to_owned())
+        );
+        assert!(!parse_severity("Fatal")
+            .unwrap_err()
+            .contains("did you mean"));
     }
 }

@@ -44,18 +44,17 @@ mod parse;
 mod problem;
 mod quotes;
 mod resolve;
-mod severity;
 
 use std::path::Path;
 
 pub use diff::{diff, Change, ChangeKind, Compatibility};
+pub use ecodes_core::Severity;
 pub use fields::{RESERVED_ALIAS_NAMES, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
 pub use model::{Catalog, CodeRange, Entry, Subsystem};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;
 pub use resolve::{Mode, Reason, Resolver, Unresolved};
-pub use severity::{ParseSeverityError, Severity};
 
 /// Reads and parses the catalog file at `path` leniently: the valid rows and every problem.
 ///

@@ -211,6 +211,22 @@ impl Loaded {
             severities,
         })
     }
+
+    /// The entries that `--subsystem` and `--severity` keep, subsystem by subsystem in catalog
+    /// order.
+    ///
+    /// # Errors
+    /// [`Error::UnknownSubsystem`] when a subsystem is not in the catalog.
+    pub fn selected(&self, args: &FilterArgs) -> Result<Vec<&Entry>, Error> {
+        let filter = self.filter(args)?;
+        let catalog = &self.catalog;
+        Ok(catalog
+            .subsystems()
+            .iter()
+            .flat_map(|subsystem| catalog.entries_of(subsystem))
+            .filter(|entry| filter.keeps(catalog, entry))
+            .collect())
+    }
 }
 
 /// The known name closest to a misspelt one, if any is close enough to be a likely typo: at most

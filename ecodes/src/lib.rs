@@ -146,16 +146,15 @@ extern crate self as ecodes;
 
 mod error_code;
 mod integrations;
-mod severity;
 mod unknown;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
 pub mod __private;
 
+pub use ecodes_core::{ParseSeverityError, Severity};
 pub use ecodes_macros::{ecode, include_codes, ErrorCode};
 pub use error_code::ErrorCode;
-pub use severity::{ParseSeverityError, Severity};
 pub use unknown::UnknownCode;
 
 // The product's catalog, generated from the workspace's `codes.csv` at the crate root, so that

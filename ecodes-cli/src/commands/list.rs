@@ -21,7 +21,6 @@ pub fn run(
     paint: Paint,
 ) -> Result<Status, Error> {
     let languages = loaded.languages(&args.output.lang)?;
-    let filter = loaded.filter(&args.filter)?;
     // Tables for reading leave out the lifecycle columns no entry uses; an export keeps every
     // column of codes.csv, so that it reads back as the same catalog.
     let columns = match args.output.format {
@@ -30,13 +29,8 @@ pub fn run(
         _ => EntryColumns::new(languages, true),
     };
     let mut table = Table::new(columns.columns(loaded));
-    let catalog = loaded.catalog();
-    for subsystem in catalog.subsystems() {
-        for entry in catalog.entries_of(subsystem) {
-            if filter.keeps(catalog, entry) {
-                table.push(columns.cells(loaded, entry));
-            }
-        }
+    for entry in loaded.selected(&args.filter)? {
+        table.push(columns.cells(loaded, entry));
     }
     table.write(args.output.format, out, paint)?;
     Ok(Status::Success)

@@ -23,7 +23,6 @@ pub fn run(
     paint: Paint,
 ) -> Result<Status, Error> {
     let languages = loaded.languages(&args.output.lang)?;
-    let filter = loaded.filter(&args.filter)?;
     let needle = args.text.join(" ");
     let mut table = Table::new(vec![
         Column::numeric("code", "CODE"),
@@ -33,49 +32,42 @@ pub fn run(
         Column::new("field", "FIELD"),
         Column::new("text", "TEXT"),
     ]);
-    let catalog = loaded.catalog();
-    for subsystem in catalog.subsystems() {
-        for entry in catalog
-            .entries_of(subsystem)
-            .filter(|entry| filter.keeps(catalog, entry))
-        {
-            for (what, text_of) in [
-                (
-                    "message",
-                    Entry::message as fn(&Entry, usize) -> Option<&str>,
-                ),
-                ("help", Entry::help),
-            ] {
-                for &index in &languages {
-                    let Some(text) = text_of(entry, index) else {
-                        continue;
-                    };
-                    let marks = find_ignoring_case(text, &needle);
-                    if marks.is_empty() {
-                        continue;
-                    }
-                    table.push(vec![
-                        Cell::number(u64::from(entry.code())).styled(style::CODE),
-                        Cell::text(subsystem.name()),
-                        Cell::text(entry.name()),
-                        Cell::severity(entry.severity()),
-                        Cell::text(format!("{what}_{}", loaded.language(index))),
-                        Cell::text(text).marked(marks),
-                    ]);
+    for entry in loaded.selected(&args.filter)? {
+        let row = |field: String, text: Cell| {
+            vec![
+                Cell::number(u64::from(entry.code())).styled(style::CODE),
+                Cell::text(loaded.subsystem_name(entry)),
+                Cell::text(entry.name()),
+                Cell::severity(entry.severity()),
+                Cell::text(field),
+                text,
+            ]
+        };
+        for (what, text_of) in [
+            (
+                "message",
+                Entry::message as fn(&Entry, usize) -> Option<&str>,
+            ),
+            ("help", Entry::help),
+        ] {
+            for &index in &languages {
+                let Some(text) = text_of(entry, index) else {
+                    continue;
+                };
+                let marks = find_ignoring_case(text, &needle);
+                if marks.is_empty() {
+                    continue;
                 }
+                table.push(row(
+                    format!("{what}_{}", loaded.language(index)),
+                    Cell::text(text).marked(marks),
+                ));
             }
-            for alias in entry.aliases() {
-                let marks = find_ignoring_case(alias, &needle);
-                if !marks.is_empty() {
-                    table.push(vec![
-                        Cell::number(u64::from(entry.code())).styled(style::CODE),
-                        Cell::text(subsystem.name()),
-                        Cell::text(entry.name()),
-                        Cell::severity(entry.severity()),
-                        Cell::text("aliases"),
-                        Cell::text(alias).marked(marks),
-                    ]);
-                }
+        }
+        for alias in entry.aliases() {
+            let marks = find_ignoring_case(alias, &needle);
+            if !marks.is_empty() {
+                table.push(row("aliases".to_owned(), Cell::text(alias).marked(marks)));
             }
         }
     }

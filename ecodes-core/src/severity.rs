@@ -9,7 +9,7 @@ use core::str::FromStr;
 /// rather than an invented level.
 ///
 /// ```
-/// use ecodes::Severity;
+/// use ecodes_core::Severity;
 ///
 /// assert!(Severity::Info < Severity::Error);
 /// assert_eq!("Warning".parse::<Severity>(), Ok(Severity::Warning));
@@ -81,6 +81,19 @@ mod tests {
     use std::string::ToString;
 
     use super::*;
+
+    #[test]
+    fn round_trips_every_level() {
+        for level in Severity::ALL {
+            assert_eq!(level.as_str().parse::<Severity>(), Ok(level));
+            assert_eq!(level.to_string(), level.as_str());
+        }
+    }
+
+    #[test]
+    fn orders_by_seriousness() {
+        assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+    }
 
     #[test]
     fn only_error_is_an_error() {
