@@ -5,7 +5,7 @@
 //! given, for fuzz targets and other tools. The rest of this module is the command.
 
 mod input;
-mod matcher;
+pub(crate) mod matcher;
 mod report;
 mod scanner;
 
