@@ -67,6 +67,7 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
             entries: &layout.entries[base..base + len],
             variants: &variants[base..base + len],
             base,
+            tag: position,
         }));
     }
     tokens.extend(code_enum(catalog, file, &table, &layout, &subsystems));
@@ -84,6 +85,8 @@ struct SubsystemEnum<'a> {
     entries: &'a [&'a Entry],
     variants: &'a [Ident],
     base: usize,
+    /// The subsystem's position in the catalog: its variant's tag in `Code`.
+    tag: usize,
 }
 
 fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
@@ -96,6 +99,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         entries,
         variants,
         base,
+        tag,
     } = input;
     let len = entries.len();
     let all_codes = entries
@@ -196,9 +200,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             #[inline]
             #[must_use]
             pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
-                match #table.index_in(code, #base, #len) {
-                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::all()[index]),
-                    ::core::option::Option::None => ::core::option::Option::None,
+                if #table.has_in(#tag, #base, #len, code) {
+                    // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum and the table has just
+                    // confirmed that `code` is the discriminant of one of its variants.
+                    ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, 1>([code]) })
+                } else {
+                    ::core::option::Option::None
                 }
             }
 
@@ -211,7 +218,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
 
             #[inline]
             const fn __index(self) -> ::core::primitive::usize {
-                #table.known(self as ::core::primitive::u32)
+                #table.known(#tag, self as ::core::primitive::u32)
             }
 
             #accessors
@@ -269,6 +276,39 @@ fn code_enum(
         };
         (quote!(#[repr(u32)]), all_body)
     };
+    let tags = 0..subsystems.len();
+    // Without subsystems, `Code` has no values, and code after `match self {}` is unreachable.
+    let index_body = if subsystems.is_empty() {
+        quote!(match self {})
+    } else {
+        quote! {
+            let tag = match self {
+                #( Self::#subsystems(_) => #tags, )*
+            };
+            #table.known(tag, self.code())
+        }
+    };
+    let from_code_body = if subsystems.is_empty() {
+        quote!(::core::option::Option::None)
+    } else {
+        let bases = layout.groups.iter().map(|&(base, _)| {
+            // Entry indices fit a u32: the tables address them with 4-byte words.
+            #[allow(clippy::cast_possible_truncation)]
+            Literal::u32_unsuffixed(base as u32)
+        });
+        quote! {
+            match #table.tag_of(code, &[ #( #bases ),* ]) {
+                // SAFETY: `Self` is `#[repr(u32)]` with one fieldless `#[repr(u32)]` enum per
+                // variant, so a value is its tag (the variant's position) and the field's
+                // discriminant; the table has just confirmed that `code` is a code of the
+                // subsystem at position `tag`.
+                ::core::option::Option::Some(tag) => ::core::option::Option::Some(unsafe {
+                    ::ecodes::__private::from_words::<Self, 2>([tag, code])
+                }),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        }
+    };
     let subsystem_docs = catalog
         .subsystems()
         .iter()
@@ -322,10 +362,7 @@ fn code_enum(
             #[inline]
             #[must_use]
             pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
-                match #table.index_of(code) {
-                    ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::all()[index]),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
+                #from_code_body
             }
 
             /// The subsystem this code belongs to.
@@ -339,7 +376,7 @@ fn code_enum(
 
             #[inline]
             const fn __index(self) -> ::core::primitive::usize {
-                #table.known(self.code())
+                #index_body
             }
 
             #code_accessors
@@ -561,11 +598,25 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
     let texts = |column: &PackedTexts| {
         let blob = Literal::string(&column.blob);
         let ends = Literal::byte_string(&column.ends);
-        quote!(::ecodes::__private::Texts { blob: #blob, ends: #ends })
+        // SAFETY (in the output): `PackedTexts` writes each end offset right after pushing a
+        // whole `str` onto `blob`, so the offsets ascend and fall on character boundaries.
+        quote!(unsafe { ::ecodes::__private::Texts::new(#blob, #ends) })
     };
     let columns = |columns: &[PackedTexts]| {
         let columns = columns.iter().map(texts);
         quote!(&[ #( #columns ),* ])
+    };
+    let groups = if let Some(groups) = &layout.dense_groups {
+        let by_tag = Literal::byte_string(&groups.by_tag);
+        let by_first = Literal::byte_string(&groups.by_first);
+        let slots = Literal::byte_string(&groups.slots);
+        quote!(::core::option::Option::Some(::ecodes::__private::Groups {
+            by_tag: #by_tag,
+            by_first: #by_first,
+            slots: #slots,
+        }))
+    } else {
+        quote!(::core::option::Option::None)
     };
     let names = texts(&layout.names);
     let retired = texts(&layout.retired);
@@ -576,6 +627,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
         #[doc(hidden)]
         const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
             lookup: #lookup,
+            groups: #groups,
             names: #names,
             severities: #severities,
             languages: &[ #( #languages ),* ],

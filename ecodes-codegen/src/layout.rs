@@ -11,6 +11,9 @@ use ecodes_catalog::{Catalog, Entry, Severity};
 const DENSE_SLOTS_PER_CODE: u64 = 8;
 const DENSE_EXTRA_SLOTS: u64 = 8192;
 
+/// `ecodes::__private::CONTIGUOUS`: the first slot of a subsystem whose codes are consecutive.
+const CONTIGUOUS: u32 = u32::MAX;
+
 pub(crate) struct Layout<'a> {
     pub(crate) languages: &'a [String],
     /// Entries grouped by subsystem (in catalog order), each group ascending by code. An
@@ -18,7 +21,10 @@ pub(crate) struct Layout<'a> {
     pub(crate) entries: Vec<&'a Entry>,
     /// Per subsystem: the index of its first entry and how many it has.
     pub(crate) groups: Vec<(usize, usize)>,
+    /// Code to entry index for the whole catalog; empty runs when `dense_groups` serve instead.
     pub(crate) lookup: Lookup,
+    /// Per-subsystem dense tables, when every subsystem has a range of its own.
+    pub(crate) dense_groups: Option<Groups>,
     pub(crate) names: PackedTexts,
     pub(crate) severities: Vec<u8>,
     /// Per language: every message concatenated, and the end offsets.
@@ -37,6 +43,14 @@ pub(crate) enum Lookup {
     Runs(Vec<u8>),
 }
 
+/// The encoding `ecodes::__private::Groups` reads: per subsystem its first code, span, first
+/// slot and first entry; the subsystems by first code; and one 2-byte slot per code of each span.
+pub(crate) struct Groups {
+    pub(crate) by_tag: Vec<u8>,
+    pub(crate) by_first: Vec<u8>,
+    pub(crate) slots: Vec<u8>,
+}
+
 pub(crate) struct PackedTexts {
     pub(crate) blob: String,
     pub(crate) ends: Vec<u8>,
@@ -51,9 +65,15 @@ impl<'a> Layout<'a> {
             entries.extend(catalog.entries_of(subsystem));
         }
         let languages = catalog.languages().len();
+        let dense_groups = Groups::new(&entries, &groups);
         Layout {
             languages: catalog.languages(),
-            lookup: Lookup::new(&entries),
+            lookup: if dense_groups.is_some() {
+                Lookup::Runs(Vec::new())
+            } else {
+                Lookup::new(&entries)
+            },
+            dense_groups,
             names: PackedTexts::new(entries.iter().map(|entry| Some(entry.name()))),
             severities: entries
                 .iter()
@@ -114,6 +134,72 @@ impl Lookup {
     }
 }
 
+impl Groups {
+    /// Per-subsystem tables, if every subsystem's codes lie in a range no other subsystem's
+    /// codes enter, and the slots for all those ranges fit the same budget as a dense lookup.
+    fn new(entries: &[&Entry], groups: &[(usize, usize)]) -> Option<Self> {
+        // (first code, span, tag, base); each group is ascending by code.
+        let mut ranges = Vec::with_capacity(groups.len());
+        for (tag, &(base, len)) in groups.iter().enumerate() {
+            let members = &entries[base..base + len];
+            let (first, last) = (members.first()?.code(), members.last()?.code());
+            if len >= 0xFFFF {
+                return None;
+            }
+            ranges.push((first, u64::from(last - first) + 1, tag, base));
+        }
+        let slots: u64 = ranges.iter().map(|&(_, span, _, _)| span).sum();
+        let budget = entries.len() as u64 * DENSE_SLOTS_PER_CODE + DENSE_EXTRA_SLOTS;
+        if slots > budget {
+            return None;
+        }
+        let mut by_first = ranges.clone();
+        by_first.sort_unstable();
+        let disjoint = by_first
+            .windows(2)
+            .all(|pair| u64::from(pair[0].0) + pair[0].1 <= u64::from(pair[1].0));
+        if !disjoint {
+            return None;
+        }
+        let mut out = Groups {
+            by_tag: Vec::with_capacity(16 * ranges.len()),
+            by_first: Vec::with_capacity(8 * ranges.len()),
+            slots: Vec::new(),
+        };
+        for &(first, span, tag, base) in &ranges {
+            let (_, len) = groups[tag];
+            if span == len as u64 {
+                // Consecutive codes: a code's position is its offset, no slots needed.
+                #[allow(clippy::cast_possible_truncation)]
+                for word in [first, span as u32, CONTIGUOUS, base as u32] {
+                    out.by_tag.extend_from_slice(&word.to_le_bytes());
+                }
+                continue;
+            }
+            let offset = out.slots.len() / 2;
+            // Truncation is impossible: spans and offsets are bounded by the budget above, and
+            // entry counts by a u32 index.
+            #[allow(clippy::cast_possible_truncation)]
+            for word in [first, span as u32, offset as u32, base as u32] {
+                out.by_tag.extend_from_slice(&word.to_le_bytes());
+            }
+            let start = out.slots.len();
+            #[allow(clippy::cast_possible_truncation)]
+            out.slots.resize(start + span as usize * 2, 0xFF);
+            for (position, entry) in (0u16..).zip(&entries[base..base + len]) {
+                let at = start + (entry.code() - first) as usize * 2;
+                out.slots[at..at + 2].copy_from_slice(&position.to_le_bytes());
+            }
+        }
+        for &(first, _, tag, _) in &by_first {
+            out.by_first.extend_from_slice(&first.to_le_bytes());
+            #[allow(clippy::cast_possible_truncation)]
+            out.by_first.extend_from_slice(&(tag as u32).to_le_bytes());
+        }
+        Some(out)
+    }
+}
+
 /// Maximal runs of consecutive codes whose indices are also consecutive, 12 bytes each.
 fn runs(by_code: &[(u32, u32)]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -148,9 +234,17 @@ impl PackedTexts {
         let mut blob = String::new();
         let mut ends = Vec::new();
         for text in texts {
-            blob.push_str(text.unwrap_or(""));
-            // A catalog larger than 4 GiB cannot be compiled anyway; saturate rather than wrap.
-            let end = u32::try_from(blob.len()).unwrap_or(u32::MAX);
+            let text = text.unwrap_or("");
+            // Every offset must be a character boundary that fits a u32 (the runtime slices
+            // without checks). A column past 4 GiB cannot be compiled anyway; should one come,
+            // the texts that do not fit are left out rather than given a wrong offset.
+            let end = match u32::try_from(blob.len() + text.len()) {
+                Ok(end) => {
+                    blob.push_str(text);
+                    end
+                }
+                Err(_) => u32::try_from(blob.len()).unwrap_or(0),
+            };
             ends.extend_from_slice(&end.to_le_bytes());
         }
         PackedTexts { blob, ends }
@@ -183,8 +277,55 @@ mod tests {
     }
 
     #[test]
+    fn text_offsets_ascend_on_character_boundaries() {
+        // `ecodes::__private::Texts::new` relies on this to slice without checks.
+        let texts = ["", "é", "ab", "", "数据复制", "x\u{1F600}"];
+        let packed = PackedTexts::new(texts.iter().map(|text| Some(*text)));
+        let ends: Vec<usize> = packed
+            .ends
+            .chunks(4)
+            .map(|end| u32::from_le_bytes(end.try_into().unwrap()) as usize)
+            .collect();
+        let mut start = 0;
+        for (text, &end) in texts.iter().zip(&ends) {
+            assert!(start <= end && packed.blob.is_char_boundary(end));
+            assert_eq!(&packed.blob[start..end], *text);
+            start = end;
+        }
+        assert_eq!(start, packed.blob.len());
+    }
+
+    #[test]
+    fn subsystems_with_ranges_of_their_own_get_dense_groups() {
+        let catalog = catalog("20,A,X,,,\n22,A,Y,,,\n10,B,Z,,,\n11,B,W,,,\n");
+        let layout = Layout::new(&catalog);
+        let groups = layout.dense_groups.expect("disjoint, dense ranges");
+        let words = |bytes: &[u8]| -> Vec<u32> {
+            bytes
+                .chunks(4)
+                .map(|word| u32::from_le_bytes(word.try_into().unwrap()))
+                .collect()
+        };
+        // (first, span, first slot, first entry) by tag; (first, tag) by first code.
+        // B's codes are consecutive: no slots.
+        assert_eq!(words(&groups.by_tag), [20, 3, 0, 0, 10, 2, u32::MAX, 2]);
+        assert_eq!(words(&groups.by_first), [10, 1, 20, 0]);
+        assert_eq!(groups.slots, [0, 0, 0xFF, 0xFF, 1, 0]);
+        assert!(matches!(&layout.lookup, Lookup::Runs(runs) if runs.is_empty()));
+    }
+
+    #[test]
+    fn interleaved_or_far_apart_subsystems_use_the_catalog_wide_lookup() {
+        let interleaved = catalog("10,A,X,,,\n12,A,Y,,,\n11,B,Z,,,\n");
+        assert!(Layout::new(&interleaved).dense_groups.is_none());
+        let far = catalog("1,A,X,,,\n4000000000,A,Y,,,\n");
+        assert!(Layout::new(&far).dense_groups.is_none());
+    }
+
+    #[test]
     fn dense_when_codes_are_close_runs_when_sparse() {
-        let dense = catalog("10,A,X,,,\n12,A,Y,,,\n");
+        // Interleaved subsystems, so that the catalog-wide lookup serves.
+        let dense = catalog("10,A,X,,,\n12,A,Y,,,\n11,B,Z,,,\n");
         match Layout::new(&dense).lookup {
             Lookup::Dense {
                 first,
@@ -192,15 +333,17 @@ mod tests {
                 slots,
             } => {
                 assert_eq!((first, width), (10, 2));
-                assert_eq!(slots, [0, 0, 0xFF, 0xFF, 1, 0]);
+                assert_eq!(slots, [0, 0, 2, 0, 1, 0]);
             }
             Lookup::Runs(_) => panic!("expected a dense table"),
         }
-        let sparse = catalog("1,A,X,,,\n2,A,Y,,,\n4000000000,B,Z,,,\n");
+        let sparse = catalog("1,A,X,,,\n4000000000,A,Y,,,\n2,B,Z,,,\n");
         match Layout::new(&sparse).lookup {
             Lookup::Runs(runs) => {
-                assert_eq!(runs.len(), 24);
-                assert_eq!(&runs[..12], [1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
+                // Code 1 is entry 0 and code 2 entry 2: two runs, not one.
+                assert_eq!(runs.len(), 36);
+                assert_eq!(&runs[..12], [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+                assert_eq!(&runs[12..24], [2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]);
             }
             Lookup::Dense { .. } => panic!("expected runs"),
         }

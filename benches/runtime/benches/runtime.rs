@@ -7,8 +7,9 @@
 //! (divan also prints it as a throughput). Before measuring, `main` checks that every
 //! implementation agrees with ecodes on every code of every catalog and on every miss.
 //!
-//! The benchmarks named `ecodes-proto` are not ecodes: they time a prototype of a faster lookup
-//! over ecodes' own generated tables (see the `proto` module), to show what a fix would gain.
+//! Accessors that only ecodes and the hand-written `match` have (`help`, `message_in`,
+//! `subsystem`) are timed for those two. The `then_*` benchmarks time the workload:
+//! `from_code` on a sample with 9% misses, followed by one accessor on each hit.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::fmt::{self, Write as _};
@@ -145,195 +146,50 @@ macro_rules! catalog {
 mod catalogs {
     catalog!(real, ecodes: {
         pub use ::ecodes::Code;
-        /// A second expansion of the product catalog, only for the prototype: the one inside
-        /// ecodes keeps its tables private.
+        /// A second expansion of the product catalog: the one inside ecodes keeps its tables
+        /// private, and `main` prints which lookup they use.
         mod copy {
             ::ecodes::include_codes!("../../codes.csv");
             pub const CATALOG: &::ecodes::__private::Catalog = &__ECODES_CATALOG;
         }
-        pub mod proto {
-            pub use super::copy::Code;
-            crate::proto_fns!(super::copy::CATALOG);
-        }
         pub fn lookup() -> String {
-            crate::describe(&copy::CATALOG.lookup)
+            crate::describe(copy::CATALOG)
         }
     });
     catalog!(clustered, ecodes: {
         include!(concat!(env!("OUT_DIR"), "/clustered_ecodes.rs"));
-        crate::proto_module!();
+        crate::describe_module!();
     });
     catalog!(sparse, ecodes: {
         include!(concat!(env!("OUT_DIR"), "/sparse_ecodes.rs"));
-        crate::proto_module!();
+        crate::describe_module!();
     });
     catalog!(contiguous, ecodes: {
         include!(concat!(env!("OUT_DIR"), "/contiguous_ecodes.rs"));
-        crate::proto_module!();
+        crate::describe_module!();
     });
 }
 
-/// The `proto` module of a catalog expanded in the current module.
-macro_rules! proto_module {
+/// `lookup()` for a catalog expanded in the current module.
+macro_rules! describe_module {
     () => {
-        const CATALOG: &::ecodes::__private::Catalog = &__ECODES_CATALOG;
-        pub mod proto {
-            pub use super::Code;
-            crate::proto_fns!(super::CATALOG);
-        }
         pub fn lookup() -> String {
-            crate::describe(&CATALOG.lookup)
+            crate::describe(&__ECODES_CATALOG)
         }
     };
 }
+use describe_module;
 
-/// The prototype's `from_code` and accessors over one catalog's tables.
-macro_rules! proto_fns {
-    ($catalog:expr) => {
-        #[inline]
-        pub fn from_code(code: u32) -> Option<Code> {
-            match crate::proto::index_of($catalog, code) {
-                Some(index) => Some(Code::all()[index]),
-                None => None,
-            }
-        }
-        #[inline]
-        pub fn severity(code: Code) -> Option<::ecodes::Severity> {
-            crate::proto::severity($catalog, code.code())
-        }
-        #[inline]
-        pub fn name(code: Code) -> &'static str {
-            crate::proto::name($catalog, code.code())
-        }
-        #[inline]
-        pub fn message(code: Code) -> &'static str {
-            crate::proto::message($catalog, code.code())
-        }
-    };
-}
-use {proto_fns, proto_module};
-
-/// Not ecodes: a prototype of a fix, measured beside it. The same generated tables
-/// (`ecodes::__private::Catalog`, read from the catalog's `__ECODES_CATALOG`), with the lookup
-/// ecodes' `Catalog::index_of` could have: forced inline so each catalog's constant tables fold
-/// into the caller (the `Dense`/`Runs` choice, `first`, `width` and the lengths become
-/// immediates), each slot or run field read as one little-endian load with one bounds check,
-/// and a branchless binary search over runs (a fixed number of steps, no data-dependent branch).
-/// The accessors still look the code up again each call, as ecodes' do, and `name` slices the
-/// blob as `str` instead of re-validating its UTF-8.
-mod proto {
-    use ecodes::__private::{Catalog, Lookup, Texts};
-    use ecodes::Severity;
-
-    #[inline(always)]
-    fn word(bytes: &[u8], at: usize) -> u32 {
-        match bytes.get(at..at + 4) {
-            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-            _ => 0,
-        }
+/// Which of its tables a generated catalog finds codes with.
+fn describe(catalog: &ecodes::__private::Catalog) -> String {
+    if let Some(groups) = catalog.groups {
+        return format!(
+            "per-subsystem dense tables: {} subsystems, {} slots of 2 bytes",
+            groups.by_tag.len() / 16,
+            groups.slots.len() / 2
+        );
     }
-
-    #[inline(always)]
-    pub fn index_of(catalog: &Catalog, code: u32) -> Option<usize> {
-        match catalog.lookup {
-            Lookup::Dense {
-                first,
-                width,
-                slots,
-            } => {
-                let at = code.checked_sub(first)? as usize * width;
-                if width == 2 {
-                    match slots.get(at..at + 2) {
-                        Some(&[a, b]) if [a, b] != [0xFF, 0xFF] => {
-                            Some(usize::from(u16::from_le_bytes([a, b])))
-                        }
-                        _ => None,
-                    }
-                } else {
-                    match slots.get(at..at + 4) {
-                        Some(&[a, b, c, d]) if [a, b, c, d] != [0xFF; 4] => {
-                            Some(u32::from_le_bytes([a, b, c, d]) as usize)
-                        }
-                        _ => None,
-                    }
-                }
-            }
-            Lookup::Runs(runs) => {
-                let count = runs.len() / 12;
-                if count == 0 {
-                    return None;
-                }
-                // The last run starting at or below `code`, in log2(count) steps whatever the
-                // code: `base` moves by a select, not a branch.
-                let (mut base, mut size) = (0, count);
-                while size > 1 {
-                    let half = size / 2;
-                    let mid = base + half;
-                    base = if word(runs, mid * 12) <= code {
-                        mid
-                    } else {
-                        base
-                    };
-                    size -= half;
-                }
-                let start = word(runs, base * 12);
-                let offset = code.wrapping_sub(start);
-                if code >= start && offset < word(runs, base * 12 + 4) {
-                    Some((word(runs, base * 12 + 8) + offset) as usize)
-                } else {
-                    None
-                }
-            }
-        }
-    }
-
-    #[inline(always)]
-    fn text(texts: &Texts, index: usize) -> &'static str {
-        let stop = word(texts.ends, index * 4) as usize;
-        let start = if index == 0 {
-            0
-        } else {
-            word(texts.ends, index * 4 - 4) as usize
-        };
-        texts.blob.get(start..stop).unwrap_or("")
-    }
-
-    #[inline(always)]
-    pub fn severity(catalog: &Catalog, code: u32) -> Option<Severity> {
-        let index = index_of(catalog, code)?;
-        match catalog.severities.get(index) {
-            Some(1) => Some(Severity::Info),
-            Some(2) => Some(Severity::Warning),
-            Some(3) => Some(Severity::Error),
-            _ => None,
-        }
-    }
-
-    #[inline(always)]
-    pub fn name(catalog: &Catalog, code: u32) -> &'static str {
-        match index_of(catalog, code) {
-            Some(index) => text(&catalog.names, index),
-            None => "",
-        }
-    }
-
-    #[inline(always)]
-    pub fn message(catalog: &Catalog, code: u32) -> &'static str {
-        let Some(index) = index_of(catalog, code) else {
-            return "";
-        };
-        for column in catalog.messages {
-            let message = text(column, index);
-            if !message.is_empty() {
-                return message;
-            }
-        }
-        ""
-    }
-}
-
-fn describe(lookup: &ecodes::__private::Lookup) -> String {
-    match *lookup {
+    match catalog.lookup {
         ecodes::__private::Lookup::Dense {
             first,
             width,
@@ -435,10 +291,6 @@ macro_rules! catalog_benches {
                 fn matching(b: Bencher) {
                     lookups(b, &samples::HITS, match_impl::Code::from_code);
                 }
-                #[divan::bench(name = "ecodes-proto")]
-                fn proto(b: Bencher) {
-                    lookups(b, &samples::HITS, ecodes_impl::proto::from_code);
-                }
             }
 
             mod from_code_miss {
@@ -458,10 +310,6 @@ macro_rules! catalog_benches {
                 #[divan::bench(name = "match")]
                 fn matching(b: Bencher) {
                     lookups(b, &samples::MISSES, match_impl::Code::from_code);
-                }
-                #[divan::bench(name = "ecodes-proto")]
-                fn proto(b: Bencher) {
-                    lookups(b, &samples::MISSES, ecodes_impl::proto::from_code);
                 }
             }
 
@@ -505,9 +353,21 @@ macro_rules! catalog_benches {
                 }
             }
 
+            catalog_benches!(@accessor $name, code);
             catalog_benches!(@accessor $name, message);
             catalog_benches!(@accessor $name, severity);
             catalog_benches!(@accessor $name, name);
+            catalog_benches!(@pair $name, help, |code| code.help());
+            catalog_benches!(@pair $name, message_in, |code| code.message_in("en"));
+            catalog_benches!(@pair $name, subsystem, |code| code.subsystem());
+
+            catalog_benches!(@then $name, then_code, |code| code.code());
+            catalog_benches!(@then $name, then_message, |code| code.message());
+            catalog_benches!(@then $name, then_name, |code| code.name());
+            catalog_benches!(@then $name, then_severity, |code| code.severity());
+            catalog_benches!(@then $name, then_help, |code| code.help());
+            catalog_benches!(@then $name, then_message_in, |code| code.message_in("en"));
+            catalog_benches!(@then $name, then_subsystem, |code| code.subsystem());
 
             mod display {
                 use super::*;
@@ -535,6 +395,34 @@ macro_rules! catalog_benches {
             }
         }
     };
+    // An accessor only ecodes and the hand-written `match` have.
+    (@pair $name:ident, $op:ident, $get:expr) => {
+        mod $op {
+            use super::*;
+            #[divan::bench(name = "ecodes")]
+            fn ecodes(b: Bencher) {
+                accessor(b, ecodes_impl::Code::from_code, $get, &samples::HITS);
+            }
+            #[divan::bench(name = "match")]
+            fn matching(b: Bencher) {
+                accessor(b, match_impl::Code::from_code, $get, &samples::HITS);
+            }
+        }
+    };
+    // `from_code` on the mixed sample, then one accessor on each hit.
+    (@then $name:ident, $op:ident, $get:expr) => {
+        mod $op {
+            use super::*;
+            #[divan::bench(name = "ecodes")]
+            fn ecodes(b: Bencher) {
+                lookups(b, &samples::MIXED, |code| ecodes_impl::Code::from_code(code).map($get));
+            }
+            #[divan::bench(name = "match")]
+            fn matching(b: Bencher) {
+                lookups(b, &samples::MIXED, |code| match_impl::Code::from_code(code).map($get));
+            }
+        }
+    };
     (@accessor $name:ident, $op:ident) => {
         mod $op {
             use super::*;
@@ -553,10 +441,6 @@ macro_rules! catalog_benches {
             #[divan::bench(name = "match")]
             fn matching(b: Bencher) {
                 accessor(b, match_impl::Code::from_code, match_impl::Code::$op, &samples::HITS);
-            }
-            #[divan::bench(name = "ecodes-proto")]
-            fn proto(b: Bencher) {
-                accessor(b, ecodes_impl::proto::from_code, ecodes_impl::proto::$op, &samples::HITS);
             }
         }
     };
@@ -596,11 +480,14 @@ macro_rules! verify {
             assert_eq!(strum, expect, "{}: num_enum+strum disagrees on {code}", stringify!($name));
             assert_eq!(phf, expect, "{}: phf disagrees on {code}", stringify!($name));
             assert_eq!(matching, expect, "{}: match disagrees on {code}", stringify!($name));
-            let proto = ecodes_impl::proto::from_code(code).map(|c| {
-                use ecodes_impl::proto::{message, name, severity};
-                (c.code(), name(c), severity(c), message(c), c.to_string())
-            });
-            assert_eq!(proto, expect, "{}: the prototype disagrees on {code}", stringify!($name));
+            let rest = |help, message_in, subsystem| (help, message_in, subsystem);
+            assert_eq!(
+                match_impl::Code::from_code(code)
+                    .map(|c| rest(c.help(), c.message_in("en"), c.subsystem().name())),
+                ecodes.map(|c| rest(c.help(), c.message_in("en"), c.subsystem().name())),
+                "{}: match disagrees on the help, English message or subsystem of {code}",
+                stringify!($name)
+            );
             assert_eq!(
                 ecodes_impl::Code::try_from(code).is_ok(),
                 expect.is_some(),

@@ -52,3 +52,24 @@ pub const unsafe fn cast_words<T>(words: &'static [u32]) -> &'static [T] {
         core::slice::from_raw_parts(words.as_ptr().cast::<T>(), words.len() / words_per_value)
     }
 }
+
+/// Builds a value of `T` from its `N` words: what `from_code` returns once the catalog tables
+/// have confirmed the code, without loading the value from `ALL`.
+///
+/// # Safety
+/// `T` must be `N` words in size with an alignment of at most 4, and `words` must be a valid
+/// `T`, under the same rules as [`cast_words`]: a discriminant of a fieldless `#[repr(u32)]`
+/// enum, or a variant's tag followed by a valid discriminant of its field.
+#[allow(unsafe_code)]
+#[must_use]
+#[allow(
+    clippy::inline_always,
+    reason = "a single load: it must fold into `from_code` at every call site"
+)]
+#[inline(always)]
+pub const unsafe fn from_words<T: Copy, const N: usize>(words: [u32; N]) -> T {
+    assert!(core::mem::size_of::<T>() == 4 * N && core::mem::align_of::<T>() <= 4);
+    // SAFETY: the size and alignment match (checked above), and the caller guarantees that the
+    // words are a valid `T`.
+    unsafe { core::ptr::read(words.as_ptr().cast::<T>()) }
+}

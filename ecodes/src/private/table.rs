@@ -12,6 +12,10 @@ use crate::Severity;
 /// Slot value meaning "no code here" in a dense lookup table.
 const NO_SLOT: u32 = u32::MAX;
 
+/// The first slot of a subsystem in [`Groups::by_tag`] whose codes are consecutive: it has no
+/// slots, since a code's position is its offset from the first code.
+pub const CONTIGUOUS: u32 = u32::MAX;
+
 /// How a catalog maps a code to its entry index.
 #[derive(Clone, Copy)]
 pub enum Lookup {
@@ -32,19 +36,42 @@ pub enum Lookup {
 
 /// One text column (a language's messages or helps): every entry's text concatenated, and the
 /// little-endian `u32` end offset of each entry's text in `blob`.
+///
+/// The fields are private and [`Texts::new`] is `unsafe` because [`Texts::get`] slices `blob`
+/// without checking that the offsets fall on character boundaries: that check reads the text's
+/// bytes, a cache miss per call that made `message()` several times slower than a `match`.
 #[derive(Clone, Copy)]
 pub struct Texts {
-    /// All texts, concatenated in entry order.
-    pub blob: &'static str,
-    /// 4 bytes per entry: where its text ends in `blob`.
-    pub ends: &'static [u8],
+    blob: &'static str,
+    ends: &'static [u8],
+}
+
+/// Per-subsystem dense tables, used when every subsystem's codes lie in a range of its own and
+/// those ranges are dense enough. A generated value knows its subsystem (its type, or `Code`'s
+/// tag), so finding its entry is one subtraction and one 2-byte load, whatever the catalog's
+/// size or gaps.
+#[derive(Clone, Copy)]
+pub struct Groups {
+    /// 16 bytes per subsystem, in subsystem order (a subsystem's tag): its first code, its span
+    /// (last code − first code + 1), the offset of its first slot in `slots` ([`CONTIGUOUS`]
+    /// when its codes are consecutive and it needs none), and the entry index of its first
+    /// entry; little-endian `u32`s.
+    pub by_tag: &'static [u8],
+    /// 8 bytes per subsystem, ascending by first code: the first code and the tag. The
+    /// subsystems' ranges do not overlap.
+    pub by_first: &'static [u8],
+    /// 2 bytes per code of every subsystem's span: the little-endian position of the code among
+    /// its subsystem's entries, `0xFFFF` for a gap.
+    pub slots: &'static [u8],
 }
 
 /// A whole generated catalog.
 #[derive(Clone, Copy)]
 pub struct Catalog {
-    /// Code to entry index.
+    /// Code to entry index, when there are no `groups` (empty runs otherwise).
     pub lookup: Lookup,
+    /// Per-subsystem tables, when the catalog's shape allows them; `lookup` serves otherwise.
+    pub groups: Option<Groups>,
     /// Entry names, by entry index. Packed like the texts because rustc checks every `&str` in
     /// a constant one by one, which costs about a second per 20,000 separate names.
     pub names: Texts,
@@ -78,6 +105,31 @@ const fn read_u32(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
+/// The last of the records (`stride` bytes each, ascending by the `u32` they start with) whose
+/// first word is at most `code`, or the first record if none is; `None` when there are none.
+///
+/// Branch-free: the loop's only branch depends on the record count, not on the code, so it
+/// predicts perfectly, and each step moves `base` by a select.
+#[inline(always)]
+const fn last_at_or_below(records: &[u8], stride: usize, code: u32) -> Option<usize> {
+    let mut size = records.len() / stride;
+    if size == 0 {
+        return None;
+    }
+    let mut base = 0;
+    while size > 1 {
+        let half = size / 2;
+        let mid = base + half;
+        base = if read_u32(records, mid * stride) <= code {
+            mid
+        } else {
+            base
+        };
+        size -= half;
+    }
+    Some(base)
+}
+
 impl Catalog {
     /// The entry index of `code`, if the catalog has it.
     ///
@@ -85,6 +137,12 @@ impl Catalog {
     /// compiler fold the table kind, the first code and the slot width away.
     #[inline(always)]
     pub const fn index_of(&self, code: u32) -> Option<usize> {
+        if let Some(groups) = self.groups {
+            return match groups.locate(code) {
+                Some((_, index)) => Some(index),
+                None => None,
+            };
+        }
         match self.lookup {
             Lookup::Dense {
                 first,
@@ -110,23 +168,9 @@ impl Catalog {
                 }
             }
             Lookup::Runs(runs) => {
-                // Branch-free lower bound over the runs' first codes: the loop's only branch
-                // depends on the run count, not on the code, so it predicts perfectly.
-                let mut size = runs.len() / 12;
-                if size == 0 {
+                let Some(base) = last_at_or_below(runs, 12, code) else {
                     return None;
-                }
-                let mut base = 0;
-                while size > 1 {
-                    let half = size / 2;
-                    let mid = base + half;
-                    base = if read_u32(runs, mid * 12) <= code {
-                        mid
-                    } else {
-                        base
-                    };
-                    size -= half;
-                }
+                };
                 let start = read_u32(runs, base * 12);
                 let Some(offset) = code.checked_sub(start) else {
                     return None;
@@ -140,19 +184,51 @@ impl Catalog {
         }
     }
 
-    /// The index of `code` relative to `base` when it lies in `base..base + len`: the position
-    /// of the code in one subsystem's `ALL`.
+    /// Whether `code` is one of the codes of the subsystem with tag `tag`, whose entries are
+    /// `base..base + len`.
     #[inline(always)]
-    pub const fn index_in(&self, code: u32, base: usize, len: usize) -> Option<usize> {
+    pub const fn has_in(&self, tag: usize, base: usize, len: usize, code: u32) -> bool {
+        if let Some(groups) = self.groups {
+            return groups.position(tag, code).is_some();
+        }
         match self.index_of(code) {
-            Some(index) if index >= base && index - base < len => Some(index - base),
-            _ => None,
+            Some(index) => index >= base && index - base < len,
+            None => false,
         }
     }
 
-    /// The entry index of a code known to be in the catalog (a generated variant's code).
+    /// The tag of the subsystem that has `code`, if any does: what `Code::from_code` needs.
     #[inline(always)]
-    pub const fn known(&self, code: u32) -> usize {
+    pub const fn tag_of(&self, code: u32, group_bases: &[u32]) -> Option<u32> {
+        if let Some(groups) = self.groups {
+            return match groups.locate(code) {
+                Some((tag, _)) => Some(tag),
+                None => None,
+            };
+        }
+        let Some(index) = self.index_of(code) else {
+            return None;
+        };
+        // Without groups, the tag is the number of subsystems that start at or before the
+        // entry, less one: a branch-free count over the few subsystem boundaries.
+        let mut tag = 0;
+        let mut at = 1;
+        while at < group_bases.len() {
+            tag += (group_bases[at] as usize <= index) as u32;
+            at += 1;
+        }
+        Some(tag)
+    }
+
+    /// The entry index of a generated value: code `code` of the subsystem with tag `tag`.
+    #[inline(always)]
+    pub const fn known(&self, tag: usize, code: u32) -> usize {
+        if let Some(groups) = self.groups {
+            return match groups.position(tag, code) {
+                Some((base, position)) => base + position,
+                None => usize::MAX,
+            };
+        }
         match self.index_of(code) {
             Some(index) => index,
             // Generated variants are exactly the catalog's codes.
@@ -163,7 +239,7 @@ impl Catalog {
     /// The name of the entry at `index`.
     #[inline(always)]
     pub const fn name(&self, index: usize) -> &'static str {
-        self.names.get_const(index)
+        self.names.get(index)
     }
 
     /// The severity of the entry at `index`.
@@ -177,48 +253,121 @@ impl Catalog {
         }
     }
 
+    #[inline(always)]
     fn language(&self, lang: &str) -> Option<usize> {
         self.languages.iter().position(|known| *known == lang)
     }
 
     /// The message of the entry at `index` in the default language, else the first language
     /// that has one, else empty.
-    #[inline]
+    #[inline(always)]
     pub fn message(&self, index: usize) -> &'static str {
         first_non_empty(self.messages, index).unwrap_or("")
     }
 
     /// The help of the entry at `index`, with the same fallback as [`Catalog::message`].
-    #[inline]
+    #[inline(always)]
     pub fn help(&self, index: usize) -> Option<&'static str> {
         first_non_empty(self.helps, index)
     }
 
     /// Why the entry at `index` was retired, if it was.
+    #[inline]
     pub fn retired(&self, index: usize) -> Option<&'static str> {
         non_empty(self.retired.get(index))
     }
 
     /// The message of the entry at `index` in `lang`.
+    #[inline(always)]
     pub fn message_in(&self, index: usize, lang: &str) -> Option<&'static str> {
         let column = self.messages.get(self.language(lang)?)?;
         non_empty(column.get(index))
     }
 
     /// The help of the entry at `index` in `lang`.
+    #[inline(always)]
     pub fn help_in(&self, index: usize, lang: &str) -> Option<&'static str> {
         let column = self.helps.get(self.language(lang)?)?;
         non_empty(column.get(index))
     }
 }
 
+impl Groups {
+    /// The entry index of the subsystem's first entry and the position of `code` among the
+    /// subsystem's entries, if it has the code.
+    #[inline(always)]
+    const fn position(&self, tag: usize, code: u32) -> Option<(usize, usize)> {
+        let at = tag * 16;
+        let Some(offset) = code.checked_sub(read_u32(self.by_tag, at)) else {
+            return None;
+        };
+        if offset >= read_u32(self.by_tag, at + 4) {
+            return None;
+        }
+        let first_slot = read_u32(self.by_tag, at + 8);
+        let position = if first_slot == CONTIGUOUS {
+            offset
+        } else {
+            let slot_at = (first_slot as usize + offset as usize) * 2;
+            if slot_at + 2 > self.slots.len() {
+                return None;
+            }
+            let position = read_u16(self.slots, slot_at);
+            if position == 0xFFFF {
+                return None;
+            }
+            position
+        };
+        Some((read_u32(self.by_tag, at + 12) as usize, position as usize))
+    }
+
+    /// The tag of the subsystem that has `code` and the code's entry index, if one has it.
+    #[inline(always)]
+    const fn locate(&self, code: u32) -> Option<(u32, usize)> {
+        let Some(base) = last_at_or_below(self.by_first, 8, code) else {
+            return None;
+        };
+        let tag = read_u32(self.by_first, base * 8 + 4);
+        match self.position(tag as usize, code) {
+            Some((base, position)) => Some((tag, base + position)),
+            None => None,
+        }
+    }
+}
+
 impl Texts {
-    /// Where the text of the entry at `index` starts and stops in `blob`.
-    #[inline]
-    const fn bounds(&self, index: usize) -> Option<(usize, usize)> {
+    /// A column from its concatenated texts and their end offsets.
+    ///
+    /// # Safety
+    /// `ends` holds one little-endian `u32` per text: where the text ends in `blob` (a text
+    /// starts where the previous one ends, the first at 0). The offsets must be ascending, at
+    /// most `blob.len()`, and each on a character boundary of `blob`. `ecodes-codegen` writes
+    /// them from the texts themselves, so generated columns satisfy this by construction.
+    #[must_use]
+    #[allow(unsafe_code)]
+    pub const unsafe fn new(blob: &'static str, ends: &'static [u8]) -> Self {
+        Texts { blob, ends }
+    }
+
+    /// How many texts the column holds.
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.ends.len() / 4
+    }
+
+    /// Whether the column holds no texts.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.ends.len() < 4
+    }
+
+    /// The text of the entry at `index`; empty when out of range.
+    #[inline(always)]
+    #[allow(unsafe_code)]
+    pub const fn get(&self, index: usize) -> &'static str {
         let at = index * 4;
         if at + 4 > self.ends.len() {
-            return None;
+            return "";
         }
         let stop = read_u32(self.ends, at) as usize;
         let start = if index == 0 {
@@ -226,49 +375,18 @@ impl Texts {
         } else {
             read_u32(self.ends, at - 4) as usize
         };
-        if start <= stop && stop <= self.blob.len() {
-            Some((start, stop))
-        } else {
-            None
+        // SAFETY: by the contract of `Texts::new`, `start <= stop <= blob.len()` and both are
+        // character boundaries of `blob`, so the bytes between them are in bounds and valid
+        // UTF-8.
+        unsafe {
+            let bytes = core::slice::from_raw_parts(self.blob.as_ptr().add(start), stop - start);
+            core::str::from_utf8_unchecked(bytes)
         }
-    }
-
-    /// The text of the entry at `index`; empty when out of range.
-    #[inline]
-    pub fn get(&self, index: usize) -> &'static str {
-        match self.bounds(index) {
-            Some((start, stop)) => self.blob.get(start..stop).unwrap_or(""),
-            None => "",
-        }
-    }
-
-    /// [`Texts::get`] for const contexts, where slicing a `str` is not available.
-    #[inline(always)]
-    #[allow(unsafe_code)]
-    pub const fn get_const(&self, index: usize) -> &'static str {
-        let Some((start, stop)) = self.bounds(index) else {
-            return "";
-        };
-        let bytes = self.blob.as_bytes();
-        if !is_char_boundary(bytes, start) || !is_char_boundary(bytes, stop) {
-            return "";
-        }
-        let (_, text) = bytes.split_at(stop).0.split_at(start);
-        // SAFETY: `text` is `blob[start..stop]`, `blob` is a `str`, and both ends are char
-        // boundaries (checked above), so `text` is valid UTF-8. Checking the whole slice with
-        // `from_utf8` instead cost `name()` about 10 ns a call.
-        unsafe { core::str::from_utf8_unchecked(text) }
     }
 }
 
-/// `str::is_char_boundary` for const contexts: the end, or a byte that does not continue a
-/// multi-byte character.
 #[inline(always)]
-const fn is_char_boundary(bytes: &[u8], at: usize) -> bool {
-    at == bytes.len() || (at < bytes.len() && bytes[at] & 0xC0 != 0x80)
-}
-
-fn non_empty(text: &'static str) -> Option<&'static str> {
+const fn non_empty(text: &'static str) -> Option<&'static str> {
     if text.is_empty() {
         None
     } else {
@@ -276,7 +394,7 @@ fn non_empty(text: &'static str) -> Option<&'static str> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn first_non_empty(columns: &[Texts], index: usize) -> Option<&'static str> {
     columns
         .iter()
@@ -290,32 +408,27 @@ mod tests {
 
     use super::*;
 
-    const TEXTS: Texts = Texts {
-        blob: "oneTwo",
-        ends: b"\x03\0\0\0\x03\0\0\0\x06\0\0\0",
-    };
+    /// Test columns, whose offsets are written by hand to satisfy `Texts::new`'s contract.
+    #[allow(unsafe_code)]
+    const fn texts(blob: &'static str, ends: &'static [u8]) -> Texts {
+        // SAFETY: every call below passes ascending offsets on character boundaries.
+        unsafe { Texts::new(blob, ends) }
+    }
+
+    const TEXTS: Texts = texts("oneTwo", b"\x03\0\0\0\x03\0\0\0\x06\0\0\0");
+
+    const MESSAGES: [Texts; 2] = [TEXTS, texts("x", b"\x01\0\0\0\x01\0\0\0\x01\0\0\0")];
 
     fn catalog(lookup: Lookup) -> Catalog {
         Catalog {
             lookup,
-            names: Texts {
-                blob: "ABC",
-                ends: b"\x01\0\0\0\x02\0\0\0\x03\0\0\0",
-            },
+            groups: None,
+            names: texts("ABC", b"\x01\0\0\0\x02\0\0\0\x03\0\0\0"),
             severities: b"\x03\x00\x01",
             languages: &["en", "zh"],
-            messages: &[
-                TEXTS,
-                Texts {
-                    blob: "x",
-                    ends: b"\x01\0\0\0\x01\0\0\0\x01\0\0\0",
-                },
-            ],
+            messages: &MESSAGES,
             helps: &[],
-            retired: Texts {
-                blob: "gone",
-                ends: b"\0\0\0\0\x04\0\0\0\x04\0\0\0",
-            },
+            retired: texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0"),
         }
     }
 
@@ -341,11 +454,50 @@ mod tests {
             assert_eq!(runs.index_of(code), expected, "runs {code}");
         }
         assert_eq!(dense.index_of(u32::MAX), None);
-        assert_eq!(dense.index_in(14, 1, 2), Some(1));
-        assert_eq!(dense.index_in(10, 1, 2), None);
+        // Two subsystems: entries 0 and 1 (codes 10 and 11), then entry 2 (code 14).
+        assert!(dense.has_in(1, 2, 1, 14));
+        assert!(!dense.has_in(1, 2, 1, 10));
         // Entry 2 is the first of the next group, not the last of `0..2`.
-        assert_eq!(dense.index_in(14, 0, 2), None);
-        assert_eq!(dense.index_in(11, 0, 2), Some(1));
+        assert!(!dense.has_in(0, 0, 2, 14));
+        assert!(dense.has_in(0, 0, 2, 11));
+        assert_eq!(dense.tag_of(14, &[0, 2]), Some(1));
+        assert_eq!(dense.tag_of(11, &[0, 2]), Some(0));
+        assert_eq!(dense.tag_of(12, &[0, 2]), None);
+        assert_eq!(dense.known(1, 14), 2);
+    }
+
+    /// Subsystem 0 has codes 20 and 22 (entries 0 and 1), subsystem 1 codes 10 and 11 (entries 2
+    /// and 3): tags and first codes in different orders.
+    fn grouped() -> Catalog {
+        Catalog {
+            groups: Some(Groups {
+                // Subsystem 1's codes are consecutive, so it has no slots.
+                by_tag: b"\x14\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\
+                          \x0a\0\0\0\x02\0\0\0\xff\xff\xff\xff\x02\0\0\0",
+                by_first: b"\x0a\0\0\0\x01\0\0\0\x14\0\0\0\0\0\0\0",
+                slots: b"\0\0\xff\xff\x01\0",
+            }),
+            ..catalog(Lookup::Runs(b""))
+        }
+    }
+
+    #[test]
+    fn grouped_lookups_find_every_code_in_its_subsystem_and_no_other() {
+        let catalog = grouped();
+        let found: std::vec::Vec<_> = (0..30)
+            .filter_map(|code| Some((code, catalog.index_of(code)?, catalog.tag_of(code, &[])?)))
+            .collect();
+        assert_eq!(found, [(10, 2, 1), (11, 3, 1), (20, 0, 0), (22, 1, 0)]);
+        for (code, index, tag) in found {
+            assert_eq!(catalog.known(tag as usize, code), index);
+            assert!(catalog.has_in(tag as usize, 0, 0, code));
+            assert!(!catalog.has_in(1 - tag as usize, 0, 0, code));
+        }
+        // Past a subsystem's span, even where the next subsystem's slots begin.
+        assert!(!catalog.has_in(0, 0, 0, 23));
+        assert!(!catalog.has_in(1, 0, 0, 12));
+        assert_eq!(catalog.index_of(u32::MAX), None);
+        assert_eq!(catalog.known(0, 21), usize::MAX);
     }
 
     #[test]
@@ -394,8 +546,8 @@ mod tests {
         assert_eq!(catalog.severity(1), None);
         assert_eq!(TEXTS.get(7), "");
         assert_eq!(catalog.name(1), "B");
-        assert_eq!(TEXTS.get_const(2), "Two");
-        assert_eq!(TEXTS.get_const(3), "");
+        assert_eq!(TEXTS.get(2), "Two");
+        assert_eq!(TEXTS.get(3), "");
     }
 
     #[test]
@@ -424,26 +576,11 @@ mod tests {
     }
 
     #[test]
-    fn texts_never_split_a_character_or_read_out_of_order() {
-        // "é" is two bytes: an end inside it, or ends out of order, give no text.
-        let split = Texts {
-            blob: "aéb",
-            ends: b"\x02\0\0\0\x04\0\0\0",
-        };
-        assert_eq!(split.get_const(0), "");
-        assert_eq!(split.get(0), "");
-        assert_eq!(split.get_const(1), "");
-        let whole = Texts {
-            blob: "aéb",
-            ends: b"\x01\0\0\0\x03\0\0\0\x04\0\0\0",
-        };
-        let texts: std::vec::Vec<_> = (0..3).map(|index| whole.get_const(index)).collect();
-        assert_eq!(texts, ["a", "é", "b"]);
-        let backwards = Texts {
-            blob: "abc",
-            ends: b"\x02\0\0\0\x01\0\0\0",
-        };
-        assert_eq!(backwards.get_const(1), "");
-        assert_eq!(backwards.get(1), "");
+    fn texts_keep_multibyte_characters_whole() {
+        let whole = texts("aéb", b"\x01\0\0\0\x03\0\0\0\x04\0\0\0");
+        let found: std::vec::Vec<_> = (0..4).map(|index| whole.get(index)).collect();
+        assert_eq!(found, ["a", "é", "b", ""]);
+        assert_eq!((whole.len(), whole.is_empty()), (3, false));
+        assert!(texts("", b"").is_empty());
     }
 }

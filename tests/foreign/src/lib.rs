@@ -4,6 +4,10 @@
 //!
 //! Building this crate is half the test; the tests below check every row of every catalog
 //! against what the catalog library reads from the same file.
+//!
+//! `layouts/` adds three small synthetic catalogs, one per way the generated tables can find a
+//! code (per-subsystem tables, a catalog-wide dense table, a binary search over runs), so that
+//! every accessor is checked on every layout; the real catalogs above all take the first.
 
 /// glibc's errno table; the C symbols are aliases (`EAGAIN EWOULDBLOCK`).
 pub mod errno {
@@ -24,6 +28,25 @@ pub mod mariadb {
 /// gRPC's status codes, from 0.
 pub mod grpc {
     ecodes::include_codes!("grpc.csv");
+}
+
+/// Synthetic catalogs, one per table layout.
+pub mod layouts {
+    /// Three subsystems with ranges of their own, not in code order, with gaps: per-subsystem
+    /// tables.
+    pub mod grouped {
+        ecodes::include_codes!("layouts/grouped.csv");
+    }
+
+    /// Two subsystems interleaved over a short span: the catalog-wide dense table.
+    pub mod interleaved_dense {
+        ecodes::include_codes!("layouts/interleaved_dense.csv");
+    }
+
+    /// Two subsystems interleaved and far apart, up to `u32::MAX`: the binary search over runs.
+    pub mod interleaved_sparse {
+        ecodes::include_codes!("layouts/interleaved_sparse.csv");
+    }
 }
 
 /// An error type of a program that uses errno, with a code in every form.

@@ -15,14 +15,29 @@ fn read(file: &str) -> Catalog {
 /// Checks every row of a catalog file against the generated items: lookup, name, subsystem,
 /// severity, texts in every language, retirement and aliases.
 macro_rules! every_row_matches {
-    ($module:ident, $file:literal) => {{
+    ($module:path, $file:literal) => {{
+        use $module as generated;
         let catalog = read($file);
-        assert_eq!($module::Code::all().len(), catalog.entries().len(), $file);
-        assert_eq!($module::Code::LANGUAGES, catalog.languages(), $file);
+        assert_eq!(generated::Code::all().len(), catalog.entries().len(), $file);
+        assert_eq!(generated::Code::LANGUAGES, catalog.languages(), $file);
         for entry in catalog.entries() {
-            let code = $module::Code::from_code(entry.code())
+            let code = generated::Code::from_code(entry.code())
                 .unwrap_or_else(|| panic!("{}: {} is not generated", $file, entry.code()));
             assert_eq!(code.code(), entry.code());
+            assert_eq!(generated::Code::try_from(entry.code()), Ok(code));
+            // The codes next to it are misses unless the catalog has them too.
+            for near in [entry.code().checked_sub(1), entry.code().checked_add(1)]
+                .into_iter()
+                .flatten()
+            {
+                let expected = catalog.entries().iter().any(|other| other.code() == near);
+                assert_eq!(
+                    generated::Code::from_code(near).is_some(),
+                    expected,
+                    "{}: {near}",
+                    $file
+                );
+            }
             assert_eq!(code.name(), entry.name(), "{}", entry.code());
             assert_eq!(
                 code.subsystem().name(),
@@ -66,6 +81,101 @@ fn every_row_of_every_catalog_is_generated() {
     let mariadb = every_row_matches!(mariadb, "mariadb.csv");
     every_row_matches!(grpc, "grpc.csv");
     assert!(errno.entries().len() > 100 && mariadb.entries().len() > 1_000);
+}
+
+#[test]
+fn every_row_of_every_layout_is_generated() {
+    every_row_matches!(layouts::grouped, "layouts/grouped.csv");
+    every_row_matches!(layouts::interleaved_dense, "layouts/interleaved_dense.csv");
+    every_row_matches!(
+        layouts::interleaved_sparse,
+        "layouts/interleaved_sparse.csv"
+    );
+}
+
+/// A subsystem type's `from_code` finds its own codes and no other subsystem's, on every
+/// layout, and agrees with `Code`.
+macro_rules! subsystem_types_match {
+    ($module:path, $file:literal) => {{
+        use $module as generated;
+        let catalog = read($file);
+        let mut codes: Vec<u32> = catalog.entries().iter().map(|entry| entry.code()).collect();
+        codes.extend(
+            codes
+                .clone()
+                .iter()
+                .flat_map(|&code| [code.wrapping_sub(1), code.wrapping_add(1)]),
+        );
+        codes.extend([0, u32::MAX]);
+        for code in codes {
+            let whole = generated::Code::from_code(code);
+            let alpha = generated::Alpha::from_code(code);
+            let beta = generated::Beta::from_code(code);
+            assert_eq!(
+                whole.filter(|c| c.subsystem() == generated::Subsystem::Alpha),
+                alpha.map(generated::Code::from),
+                "{}: {code}",
+                $file
+            );
+            assert_eq!(
+                whole.filter(|c| c.subsystem() == generated::Subsystem::Beta),
+                beta.map(generated::Code::from),
+                "{}: {code}",
+                $file
+            );
+            if let Some(alpha) = alpha {
+                assert_eq!(
+                    (alpha.code(), alpha.name(), alpha.message(), alpha.help()),
+                    (
+                        code,
+                        whole.unwrap().name(),
+                        whole.unwrap().message(),
+                        whole.unwrap().help()
+                    )
+                );
+                assert_eq!(alpha.severity(), whole.unwrap().severity());
+            }
+            if let Some(beta) = beta {
+                assert_eq!(
+                    (
+                        beta.code(),
+                        beta.name(),
+                        beta.message_in("en"),
+                        beta.help_in("en")
+                    ),
+                    (
+                        code,
+                        whole.unwrap().name(),
+                        whole.unwrap().message_in("en"),
+                        whole.unwrap().help_in("en")
+                    )
+                );
+            }
+        }
+        for (position, value) in generated::Code::all().iter().enumerate() {
+            assert_eq!(
+                generated::Code::from_code(value.code()),
+                Some(*value),
+                "{}: entry {position}",
+                $file
+            );
+        }
+    }};
+}
+
+#[test]
+fn subsystem_types_find_their_own_codes_on_every_layout() {
+    subsystem_types_match!(layouts::grouped, "layouts/grouped.csv");
+    subsystem_types_match!(layouts::interleaved_dense, "layouts/interleaved_dense.csv");
+    subsystem_types_match!(
+        layouts::interleaved_sparse,
+        "layouts/interleaved_sparse.csv"
+    );
+    assert_eq!(
+        layouts::grouped::Gamma::from_code(9003).map(layouts::grouped::Gamma::name),
+        Some("Code9003")
+    );
+    assert_eq!(layouts::grouped::Gamma::from_code(9002), None);
 }
 
 #[test]
