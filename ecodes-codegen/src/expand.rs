@@ -618,6 +618,8 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
     } else {
         quote!(::core::option::Option::None)
     };
+    let message_sources = Literal::byte_string(&layout.message_sources);
+    let help_sources = Literal::byte_string(&layout.help_sources);
     let names = texts(&layout.names);
     let retired = texts(&layout.retired);
     let languages = layout.languages;
@@ -632,7 +634,9 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             severities: #severities,
             languages: &[ #( #languages ),* ],
             messages: #messages,
+            message_sources: #message_sources,
             helps: #helps,
+            help_sources: #help_sources,
             retired: #retired,
         };
     }

@@ -30,6 +30,11 @@ pub(crate) struct Layout<'a> {
     /// Per language: every message concatenated, and the end offsets.
     pub(crate) messages: Vec<PackedTexts>,
     pub(crate) helps: Vec<PackedTexts>,
+    /// Per entry, the first language that has a message (0 if none has); empty with one
+    /// language or more than 256.
+    pub(crate) message_sources: Vec<u8>,
+    /// The same for helps.
+    pub(crate) help_sources: Vec<u8>,
     /// Why each entry was retired; empty for one still in use.
     pub(crate) retired: PackedTexts,
 }
@@ -86,10 +91,32 @@ impl<'a> Layout<'a> {
                 .map(|lang| PackedTexts::new(entries.iter().map(|entry| entry.help(lang))))
                 .collect(),
             retired: PackedTexts::new(entries.iter().map(|entry| entry.retired())),
+            message_sources: sources(&entries, languages, Entry::message),
+            help_sources: sources(&entries, languages, Entry::help),
             entries,
             groups,
         }
     }
+}
+
+/// Which language column the default-language accessor reads for each entry: the first with a
+/// text. Not needed with a single language; not representable in a byte past 256.
+fn sources<'e>(
+    entries: &[&'e Entry],
+    languages: usize,
+    text: impl Fn(&'e Entry, usize) -> Option<&'e str>,
+) -> Vec<u8> {
+    if !(2..=256).contains(&languages) {
+        return Vec::new();
+    }
+    entries
+        .iter()
+        .map(|entry| {
+            let first =
+                (0..languages).find(|&lang| text(entry, lang).is_some_and(|t| !t.is_empty()));
+            u8::try_from(first.unwrap_or(0)).unwrap_or(0)
+        })
+        .collect()
 }
 
 fn severity_byte(severity: Option<Severity>) -> u8 {
@@ -274,6 +301,18 @@ mod tests {
             [0, 0, 0, 0, 3, 0, 0, 0, 6, 0, 0, 0]
         );
         assert_eq!(layout.helps[0].blob, "help");
+    }
+
+    #[test]
+    fn sources_name_the_first_language_with_a_text() {
+        let csv = "code,subsystem,name,severity,message_zh,message_en,help_en\n\
+                   1,A,Both,,一,one,\n2,A,English,,,two,help\n3,A,Neither,,,,\n";
+        let two_languages = Catalog::from_csv(csv.as_bytes()).unwrap();
+        let layout = Layout::new(&two_languages);
+        assert_eq!(layout.message_sources, [0, 1, 0]);
+        assert_eq!(layout.help_sources, [0, 1, 0]);
+        let one_language = catalog("1,A,X,,x,\n");
+        assert!(Layout::new(&one_language).message_sources.is_empty());
     }
 
     #[test]

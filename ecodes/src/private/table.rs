@@ -81,8 +81,16 @@ pub struct Catalog {
     pub languages: &'static [&'static str],
     /// Messages, one column per language.
     pub messages: &'static [Texts],
+    /// One byte per entry: the column `message()` reads, the first language that has a
+    /// message (column 0 when none has, whose text is then empty). Empty when the catalog has
+    /// one language (or more than 256), when `message()` looks for the column itself.
+    /// Choosing the column at build time spares every call a data-dependent branch per
+    /// language.
+    pub message_sources: &'static [u8],
     /// Causes and solutions, one column per language.
     pub helps: &'static [Texts],
+    /// One byte per entry: the column `help()` reads, as `message_sources`.
+    pub help_sources: &'static [u8],
     /// Why each entry was retired; empty for one still in use.
     pub retired: Texts,
 }
@@ -261,14 +269,14 @@ impl Catalog {
     /// The message of the entry at `index` in the default language, else the first language
     /// that has one, else empty.
     #[inline(always)]
-    pub fn message(&self, index: usize) -> &'static str {
-        first_non_empty(self.messages, index).unwrap_or("")
+    pub const fn message(&self, index: usize) -> &'static str {
+        source(self.messages, self.message_sources, index)
     }
 
     /// The help of the entry at `index`, with the same fallback as [`Catalog::message`].
     #[inline(always)]
-    pub fn help(&self, index: usize) -> Option<&'static str> {
-        first_non_empty(self.helps, index)
+    pub const fn help(&self, index: usize) -> Option<&'static str> {
+        non_empty(source(self.helps, self.help_sources, index))
     }
 
     /// Why the entry at `index` was retired, if it was.
@@ -394,12 +402,31 @@ const fn non_empty(text: &'static str) -> Option<&'static str> {
     }
 }
 
+/// The text of entry `index` in the column `sources` names for it, or without sources in the
+/// first column that has one; empty when none has.
 #[inline(always)]
-fn first_non_empty(columns: &[Texts], index: usize) -> Option<&'static str> {
-    columns
-        .iter()
-        .map(|column| column.get(index))
-        .find(|text| !text.is_empty())
+const fn source(columns: &[Texts], sources: &[u8], index: usize) -> &'static str {
+    if sources.is_empty() {
+        let mut column = 0;
+        while column < columns.len() {
+            let text = columns[column].get(index);
+            if !text.is_empty() {
+                return text;
+            }
+            column += 1;
+        }
+        return "";
+    }
+    let column = if index < sources.len() {
+        sources[index] as usize
+    } else {
+        0
+    };
+    if column < columns.len() {
+        columns[column].get(index)
+    } else {
+        ""
+    }
 }
 
 #[cfg(test)]
@@ -427,7 +454,10 @@ mod tests {
             severities: b"\x03\x00\x01",
             languages: &["en", "zh"],
             messages: &MESSAGES,
+            // Entry 1 has a message in no language; the others in "en".
+            message_sources: &[0, 0, 0],
             helps: &[],
+            help_sources: &[],
             retired: texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0"),
         }
     }
@@ -548,6 +578,23 @@ mod tests {
         assert_eq!(catalog.name(1), "B");
         assert_eq!(TEXTS.get(2), "Two");
         assert_eq!(TEXTS.get(3), "");
+    }
+
+    #[test]
+    fn sources_choose_the_column_and_without_them_the_first_text_wins() {
+        const EMPTY_FIRST: [Texts; 2] = [texts("", b"\0\0\0\0"), TEXTS];
+        let with_sources = Catalog {
+            message_sources: &[1, 0, 0],
+            ..catalog(Lookup::Runs(b""))
+        };
+        assert_eq!(with_sources.message(0), "x");
+        assert_eq!(with_sources.message(2), "Two");
+        let without = Catalog {
+            messages: &EMPTY_FIRST,
+            message_sources: &[],
+            ..catalog(Lookup::Runs(b""))
+        };
+        assert_eq!(without.message(0), "one");
     }
 
     #[test]
