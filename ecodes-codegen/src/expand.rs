@@ -610,10 +610,18 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
         let by_tag = Literal::byte_string(&groups.by_tag);
         let by_first = Literal::byte_string(&groups.by_first);
         let slots = Literal::byte_string(&groups.slots);
+        let tags = Literal::byte_string(&groups.tags);
+        let consecutive_from = if let Some(first) = groups.consecutive_from {
+            quote!(::core::option::Option::Some(#first))
+        } else {
+            quote!(::core::option::Option::None)
+        };
         quote!(::core::option::Option::Some(::ecodes::__private::Groups {
             by_tag: #by_tag,
             by_first: #by_first,
             slots: #slots,
+            tags: #tags,
+            consecutive_from: #consecutive_from,
         }))
     } else {
         quote!(::core::option::Option::None)

@@ -54,6 +54,10 @@ pub(crate) struct Groups {
     pub(crate) by_tag: Vec<u8>,
     pub(crate) by_first: Vec<u8>,
     pub(crate) slots: Vec<u8>,
+    /// The tag per code from the smallest first code on (0xFF for none), when it fits.
+    pub(crate) tags: Vec<u8>,
+    /// The first code, when every entry's index is its code minus it.
+    pub(crate) consecutive_from: Option<u32>,
 }
 
 pub(crate) struct PackedTexts {
@@ -188,11 +192,32 @@ impl Groups {
         if !disjoint {
             return None;
         }
+        let (&(low, ..), &(last_first, last_span, ..)) = (by_first.first()?, by_first.last()?);
+        let high = u64::from(last_first) + last_span - 1;
+        let whole_span = high - u64::from(low) + 1;
+        let consecutive = entries
+            .iter()
+            .zip(0u64..)
+            .all(|(entry, index)| u64::from(entry.code()) == u64::from(low) + index);
         let mut out = Groups {
             by_tag: Vec::with_capacity(16 * ranges.len()),
             by_first: Vec::with_capacity(8 * ranges.len()),
             slots: Vec::new(),
+            tags: Vec::new(),
+            consecutive_from: consecutive.then_some(low),
         };
+        // The tag table costs a byte per code of the whole span; it gets the dense lookup's
+        // budget, which counts 2-byte slots.
+        if ranges.len() < 0xFF && slots + whole_span <= budget {
+            #[allow(clippy::cast_possible_truncation)]
+            let mut tags = vec![0xFF; whole_span as usize];
+            for &(first, span, tag, _) in &ranges {
+                let at = (first - low) as usize;
+                #[allow(clippy::cast_possible_truncation)]
+                tags[at..at + span as usize].fill(tag as u8);
+            }
+            out.tags = tags;
+        }
         for &(first, span, tag, base) in &ranges {
             let (_, len) = groups[tag];
             if span == len as u64 {
@@ -350,6 +375,14 @@ mod tests {
         assert_eq!(words(&groups.by_tag), [20, 3, 0, 0, 10, 2, u32::MAX, 2]);
         assert_eq!(words(&groups.by_first), [10, 1, 20, 0]);
         assert_eq!(groups.slots, [0, 0, 0xFF, 0xFF, 1, 0]);
+        let mut tags = vec![1, 1];
+        tags.extend([0xFF; 8]);
+        tags.extend([0, 0, 0]);
+        assert_eq!(groups.tags, tags);
+        assert_eq!(groups.consecutive_from, None);
+        let consecutive = self::catalog("10,A,X,,,\n11,A,Y,,,\n12,B,Z,,,\n");
+        let groups = Layout::new(&consecutive).dense_groups.unwrap();
+        assert_eq!((groups.consecutive_from, groups.slots.len()), (Some(10), 0));
         assert!(matches!(&layout.lookup, Lookup::Runs(runs) if runs.is_empty()));
     }
 

@@ -63,6 +63,13 @@ pub struct Groups {
     /// 2 bytes per code of every subsystem's span: the little-endian position of the code among
     /// its subsystem's entries, `0xFFFF` for a gap.
     pub slots: &'static [u8],
+    /// One byte per code from the smallest first code on: the tag of the subsystem whose range
+    /// holds it, `0xFF` for none. It turns `Code::from_code`'s search over `by_first` into one
+    /// load; empty when the catalog's span is too wide for it or it has over 255 subsystems.
+    pub tags: &'static [u8],
+    /// `Some(first)` when every entry's index is its code minus `first` (consecutive codes, the
+    /// subsystems in code order): an entry's index is then one subtraction.
+    pub consecutive_from: Option<u32>,
 }
 
 /// A whole generated catalog.
@@ -232,6 +239,9 @@ impl Catalog {
     #[inline(always)]
     pub const fn known(&self, tag: usize, code: u32) -> usize {
         if let Some(groups) = self.groups {
+            if let Some(first) = groups.consecutive_from {
+                return code.wrapping_sub(first) as usize;
+            }
             return match groups.position(tag, code) {
                 Some((base, position)) => base + position,
                 None => usize::MAX,
@@ -332,10 +342,23 @@ impl Groups {
     /// The tag of the subsystem that has `code` and the code's entry index, if one has it.
     #[inline(always)]
     const fn locate(&self, code: u32) -> Option<(u32, usize)> {
-        let Some(base) = last_at_or_below(self.by_first, 8, code) else {
-            return None;
+        let tag = if self.tags.is_empty() {
+            let Some(base) = last_at_or_below(self.by_first, 8, code) else {
+                return None;
+            };
+            read_u32(self.by_first, base * 8 + 4)
+        } else {
+            let Some(offset) = code.checked_sub(read_u32(self.by_first, 0)) else {
+                return None;
+            };
+            if offset as usize >= self.tags.len() {
+                return None;
+            }
+            match self.tags[offset as usize] {
+                0xFF => return None,
+                tag => tag as u32,
+            }
         };
-        let tag = read_u32(self.by_first, base * 8 + 4);
         match self.position(tag as usize, code) {
             Some((base, position)) => Some((tag, base + position)),
             None => None,
@@ -506,6 +529,8 @@ mod tests {
                           \x0a\0\0\0\x02\0\0\0\xff\xff\xff\xff\x02\0\0\0",
                 by_first: b"\x0a\0\0\0\x01\0\0\0\x14\0\0\0\0\0\0\0",
                 slots: b"\0\0\xff\xff\x01\0",
+                tags: b"",
+                consecutive_from: None,
             }),
             ..catalog(Lookup::Runs(b""))
         }
@@ -513,7 +538,56 @@ mod tests {
 
     #[test]
     fn grouped_lookups_find_every_code_in_its_subsystem_and_no_other() {
-        let catalog = grouped();
+        let searched = grouped();
+        let Some(groups) = searched.groups else {
+            unreachable!()
+        };
+        let with_tags = Catalog {
+            groups: Some(Groups {
+                tags: b"\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\0\0\0",
+                ..groups
+            }),
+            ..searched
+        };
+        for catalog in [searched, with_tags] {
+            check_grouped(&catalog);
+        }
+    }
+
+    #[test]
+    fn a_consecutive_catalog_indexes_by_subtraction() {
+        // Subsystem 0 has codes 10 and 11, subsystem 1 code 12: entries 0, 1 and 2.
+        let catalog = Catalog {
+            groups: Some(Groups {
+                by_tag: b"\x0a\0\0\0\x02\0\0\0\xff\xff\xff\xff\0\0\0\0\
+                          \x0c\0\0\0\x01\0\0\0\xff\xff\xff\xff\x02\0\0\0",
+                by_first: b"\x0a\0\0\0\0\0\0\0\x0c\0\0\0\x01\0\0\0",
+                slots: b"",
+                tags: b"\0\0\x01",
+                consecutive_from: Some(10),
+            }),
+            ..catalog(Lookup::Runs(b""))
+        };
+        let found: std::vec::Vec<_> = (8..15)
+            .map(|code| (catalog.index_of(code), catalog.tag_of(code, &[])))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (None, None),
+                (None, None),
+                (Some(0), Some(0)),
+                (Some(1), Some(0)),
+                (Some(2), Some(1)),
+                (None, None),
+                (None, None)
+            ]
+        );
+        assert_eq!(catalog.known(1, 12), 2);
+        assert!(catalog.has_in(0, 0, 2, 11) && !catalog.has_in(0, 0, 2, 12));
+    }
+
+    fn check_grouped(catalog: &Catalog) {
         let found: std::vec::Vec<_> = (0..30)
             .filter_map(|code| Some((code, catalog.index_of(code)?, catalog.tag_of(code, &[])?)))
             .collect();

@@ -5,9 +5,10 @@
 //! Building this crate is half the test; the tests below check every row of every catalog
 //! against what the catalog library reads from the same file.
 //!
-//! `layouts/` adds three small synthetic catalogs, one per way the generated tables can find a
-//! code (per-subsystem tables, a catalog-wide dense table, a binary search over runs), so that
-//! every accessor is checked on every layout; the real catalogs above all take the first.
+//! `layouts/` adds four small synthetic catalogs, one per way the generated tables can find a
+//! code (per-subsystem tables, found through a table of every code's subsystem or through a
+//! search over the subsystems; a catalog-wide dense table; a binary search over runs), so that
+//! every accessor is checked on every layout. The real catalogs above all take the first.
 
 /// glibc's errno table; the C symbols are aliases (`EAGAIN EWOULDBLOCK`).
 pub mod errno {
@@ -36,6 +37,12 @@ pub mod layouts {
     /// tables.
     pub mod grouped {
         ecodes::include_codes!("layouts/grouped.csv");
+    }
+
+    /// Three subsystems with ranges of their own, billions apart: per-subsystem tables, with a
+    /// search over the subsystems instead of a table of every code's subsystem.
+    pub mod far_groups {
+        ecodes::include_codes!("layouts/far_groups.csv");
     }
 
     /// Two subsystems interleaved over a short span: the catalog-wide dense table.
