@@ -54,7 +54,8 @@ pub(crate) struct Groups {
     pub(crate) by_tag: Vec<u8>,
     pub(crate) by_first: Vec<u8>,
     pub(crate) slots: Vec<u8>,
-    /// The tag per code from the smallest first code on (0xFF for none), when it fits.
+    /// The tag per code from the smallest first code on (0xFF for a code no subsystem has),
+    /// when it fits.
     pub(crate) tags: Vec<u8>,
     /// The first code, when every entry's index is its code minus it.
     pub(crate) consecutive_from: Option<u32>,
@@ -77,10 +78,11 @@ impl<'a> Layout<'a> {
         let dense_groups = Groups::new(&entries, &groups);
         Layout {
             languages: catalog.languages(),
-            lookup: if dense_groups.is_some() {
-                Lookup::Runs(Vec::new())
-            } else {
-                Lookup::new(&entries)
+            // With groups, a catalog-wide table is kept only if it is dense (one load, faster
+            // than the groups); the groups replace a search over runs.
+            lookup: match (Lookup::new(&entries), &dense_groups) {
+                (Lookup::Runs(_), Some(_)) => Lookup::Runs(Vec::new()),
+                (lookup, _) => lookup,
             },
             dense_groups,
             names: PackedTexts::new(entries.iter().map(|entry| Some(entry.name()))),
@@ -123,12 +125,14 @@ fn sources<'e>(
         .collect()
 }
 
+/// The order of `Severity`'s variants, then unspecified, so that the runtime's decoding match
+/// is next to free.
 fn severity_byte(severity: Option<Severity>) -> u8 {
     match severity {
-        None => 0,
-        Some(Severity::Info) => 1,
-        Some(Severity::Warning) => 2,
-        Some(Severity::Error) => 3,
+        Some(Severity::Info) => 0,
+        Some(Severity::Warning) => 1,
+        Some(Severity::Error) => 2,
+        None => 3,
     }
 }
 
@@ -211,10 +215,13 @@ impl Groups {
         if ranges.len() < 0xFF && slots + whole_span <= budget {
             #[allow(clippy::cast_possible_truncation)]
             let mut tags = vec![0xFF; whole_span as usize];
-            for &(first, span, tag, _) in &ranges {
-                let at = (first - low) as usize;
-                #[allow(clippy::cast_possible_truncation)]
-                tags[at..at + span as usize].fill(tag as u8);
+            for &(_, _, tag, base) in &ranges {
+                let (_, len) = groups[tag];
+                for entry in &entries[base..base + len] {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let tag = tag as u8;
+                    tags[(entry.code() - low) as usize] = tag;
+                }
             }
             out.tags = tags;
         }
@@ -319,7 +326,7 @@ mod tests {
         let codes: Vec<_> = layout.entries.iter().map(|entry| entry.code()).collect();
         assert_eq!(codes, [5, 1, 2]);
         assert_eq!(layout.groups, [(0, 1), (1, 2)]);
-        assert_eq!(layout.severities, [0, 3, 1]);
+        assert_eq!(layout.severities, [3, 2, 0]);
         assert_eq!(layout.messages[0].blob, "onetwo");
         assert_eq!(
             layout.messages[0].ends,
@@ -377,13 +384,14 @@ mod tests {
         assert_eq!(groups.slots, [0, 0, 0xFF, 0xFF, 1, 0]);
         let mut tags = vec![1, 1];
         tags.extend([0xFF; 8]);
-        tags.extend([0, 0, 0]);
+        tags.extend([0, 0xFF, 0]);
         assert_eq!(groups.tags, tags);
         assert_eq!(groups.consecutive_from, None);
         let consecutive = self::catalog("10,A,X,,,\n11,A,Y,,,\n12,B,Z,,,\n");
         let groups = Layout::new(&consecutive).dense_groups.unwrap();
         assert_eq!((groups.consecutive_from, groups.slots.len()), (Some(10), 0));
-        assert!(matches!(&layout.lookup, Lookup::Runs(runs) if runs.is_empty()));
+        // The catalog-wide table is dense here, so it is kept: one load beats the groups' two.
+        assert!(matches!(&layout.lookup, Lookup::Dense { first: 10, .. }));
     }
 
     #[test]

@@ -63,9 +63,9 @@ pub struct Groups {
     /// 2 bytes per code of every subsystem's span: the little-endian position of the code among
     /// its subsystem's entries, `0xFFFF` for a gap.
     pub slots: &'static [u8],
-    /// One byte per code from the smallest first code on: the tag of the subsystem whose range
-    /// holds it, `0xFF` for none. It turns `Code::from_code`'s search over `by_first` into one
-    /// load; empty when the catalog's span is too wide for it or it has over 255 subsystems.
+    /// One byte per code from the smallest first code on: the tag of the subsystem that has the
+    /// code, `0xFF` for a code no subsystem has. It turns `Code::from_code` into one load; empty
+    /// when the catalog's span is too wide for it or it has over 255 subsystems.
     pub tags: &'static [u8],
     /// `Some(first)` when every entry's index is its code minus `first` (consecutive codes, the
     /// subsystems in code order): an entry's index is then one subtraction.
@@ -82,7 +82,7 @@ pub struct Catalog {
     /// Entry names, by entry index. Packed like the texts because rustc checks every `&str` in
     /// a constant one by one, which costs about a second per 20,000 separate names.
     pub names: Texts,
-    /// One byte per entry: 0 unspecified, 1 Info, 2 Warning, 3 Error.
+    /// One byte per entry: 0 Info, 1 Warning, 2 Error, 3 unspecified.
     pub severities: &'static [u8],
     /// Language tags; the first is the default.
     pub languages: &'static [&'static str],
@@ -152,7 +152,9 @@ impl Catalog {
     /// compiler fold the table kind, the first code and the slot width away.
     #[inline(always)]
     pub const fn index_of(&self, code: u32) -> Option<usize> {
-        if let Some(groups) = self.groups {
+        // A dense table answers in one load, so it wins over the groups whenever the catalog
+        // has one.
+        if let (Some(groups), Lookup::Runs(_)) = (self.groups, self.lookup) {
             return match groups.locate(code) {
                 Some((_, index)) => Some(index),
                 None => None,
@@ -216,6 +218,9 @@ impl Catalog {
     #[inline(always)]
     pub const fn tag_of(&self, code: u32, group_bases: &[u32]) -> Option<u32> {
         if let Some(groups) = self.groups {
+            if !groups.tags.is_empty() {
+                return groups.tag_by_table(code);
+            }
             return match groups.locate(code) {
                 Some((tag, _)) => Some(tag),
                 None => None,
@@ -242,10 +247,12 @@ impl Catalog {
             if let Some(first) = groups.consecutive_from {
                 return code.wrapping_sub(first) as usize;
             }
-            return match groups.position(tag, code) {
-                Some((base, position)) => base + position,
-                None => usize::MAX,
-            };
+            if let Lookup::Runs(_) = self.lookup {
+                return match groups.position(tag, code) {
+                    Some((base, position)) => base + position,
+                    None => usize::MAX,
+                };
+            }
         }
         match self.index_of(code) {
             Some(index) => index,
@@ -263,10 +270,12 @@ impl Catalog {
     /// The severity of the entry at `index`.
     #[inline(always)]
     pub const fn severity(&self, index: usize) -> Option<Severity> {
+        // The byte is 0 Info, 1 Warning, 2 Error, 3 unspecified: the order of `Severity`'s
+        // variants, so that this match compiles to next to nothing.
         match self.severities[index] {
-            1 => Some(Severity::Info),
-            2 => Some(Severity::Warning),
-            3 => Some(Severity::Error),
+            0 => Some(Severity::Info),
+            1 => Some(Severity::Warning),
+            2 => Some(Severity::Error),
             _ => None,
         }
     }
@@ -337,6 +346,21 @@ impl Groups {
             position
         };
         Some((read_u32(self.by_tag, at + 12) as usize, position as usize))
+    }
+
+    /// The tag of the subsystem that has `code`, from `tags` (which must not be empty).
+    #[inline(always)]
+    const fn tag_by_table(&self, code: u32) -> Option<u32> {
+        let Some(offset) = code.checked_sub(read_u32(self.by_first, 0)) else {
+            return None;
+        };
+        if offset as usize >= self.tags.len() {
+            return None;
+        }
+        match self.tags[offset as usize] {
+            0xFF => None,
+            tag => Some(tag as u32),
+        }
     }
 
     /// The tag of the subsystem that has `code` and the code's entry index, if one has it.
@@ -474,7 +498,7 @@ mod tests {
             lookup,
             groups: None,
             names: texts("ABC", b"\x01\0\0\0\x02\0\0\0\x03\0\0\0"),
-            severities: b"\x03\x00\x01",
+            severities: b"\x02\x03\x00",
             languages: &["en", "zh"],
             messages: &MESSAGES,
             // Entry 1 has a message in no language; the others in "en".
@@ -544,7 +568,7 @@ mod tests {
         };
         let with_tags = Catalog {
             groups: Some(Groups {
-                tags: b"\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\0\0\0",
+                tags: b"\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\0\xff\0",
                 ..groups
             }),
             ..searched
@@ -674,7 +698,7 @@ mod tests {
     #[test]
     fn severities_and_helps_by_entry_and_language() {
         let catalog = Catalog {
-            severities: b"\x01\x02\x03\x00",
+            severities: b"\x00\x01\x02\x03",
             helps: &[TEXTS],
             ..catalog(Lookup::Runs(b""))
         };
