@@ -473,17 +473,23 @@ fn value_derives() -> TokenStream {
 }
 
 /// The accessors every generated type has, reading entry `index` of the catalog table.
+///
+/// They are `inline(always)`: measured on a sparse catalog, where the lookup is a binary search
+/// of a dozen steps, LLVM kept `help()` out of line and it took 16 ns a call instead of the
+/// 8 ns of the inlined `message()`, whose loop iterations overlap.
 fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
     quote! {
         /// The severity, or `None` when the catalog leaves it blank.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub const fn severity(self) -> ::core::option::Option<::ecodes::Severity> {
             #table.severity(#index)
         }
 
         /// The entry's name in its subsystem, as written in the catalog.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub const fn name(self) -> &'static ::core::primitive::str {
             #table.name(#index)
@@ -491,28 +497,32 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
 
         /// The message in the catalog's default language, falling back to the first language
         /// that has one; empty for an undocumented entry.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub fn message(self) -> &'static ::core::primitive::str {
             #table.message(#index)
         }
 
         /// The possible causes and solution, with the same fallback as `message`.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub fn help(self) -> ::core::option::Option<&'static ::core::primitive::str> {
             #table.help(#index)
         }
 
         /// The message in one language, such as `"en"`; `None` when the catalog has none.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub fn message_in(self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
             #table.message_in(#index, lang)
         }
 
         /// The possible causes and solution in one language; `None` when the catalog has none.
-        #[inline]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub fn help_in(self, lang: &::core::primitive::str) -> ::core::option::Option<&'static ::core::primitive::str> {
             #table.help_in(#index, lang)
@@ -592,6 +602,21 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
         Lookup::Runs(runs) => {
             let runs = Literal::byte_string(runs);
             quote!(::ecodes::__private::Lookup::Runs(#runs))
+        }
+        Lookup::IndexedRuns {
+            runs,
+            first,
+            shift,
+            buckets,
+        } => {
+            let runs = Literal::byte_string(runs);
+            let buckets = Literal::byte_string(buckets);
+            quote!(::ecodes::__private::Lookup::IndexedRuns {
+                runs: #runs,
+                first: #first,
+                shift: #shift,
+                buckets: #buckets,
+            })
         }
     };
     let severities = Literal::byte_string(&layout.severities);

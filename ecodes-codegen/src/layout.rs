@@ -46,7 +46,18 @@ pub(crate) enum Lookup {
         slots: Vec<u8>,
     },
     Runs(Vec<u8>),
+    /// Runs with a bucket index: see `ecodes::__private::Lookup::IndexedRuns`.
+    IndexedRuns {
+        runs: Vec<u8>,
+        first: u32,
+        shift: u32,
+        buckets: Vec<u8>,
+    },
 }
+
+/// From this many runs on, a bucket index narrows the search: below it the whole search takes
+/// six steps or fewer.
+const INDEXED_RUNS: usize = 64;
 
 /// The encoding `ecodes::__private::Groups` reads: per subsystem its first code, span, first
 /// slot and first entry; the subsystems by first code; and one 2-byte slot per code of each span.
@@ -81,7 +92,7 @@ impl<'a> Layout<'a> {
             // With groups, a catalog-wide table is kept only if it is dense (one load, faster
             // than the groups); the groups replace a search over runs.
             lookup: match (Lookup::new(&entries), &dense_groups) {
-                (Lookup::Runs(_), Some(_)) => Lookup::Runs(Vec::new()),
+                (Lookup::Runs(_) | Lookup::IndexedRuns { .. }, Some(_)) => Lookup::Runs(Vec::new()),
                 (lookup, _) => lookup,
             },
             dense_groups,
@@ -164,7 +175,39 @@ impl Lookup {
                 slots,
             }
         } else {
-            Lookup::Runs(runs(&by_code))
+            let runs = runs(&by_code);
+            let count = runs.len() / 12;
+            if count < INDEXED_RUNS {
+                return Lookup::Runs(runs);
+            }
+            // About one run per bucket: the fewest codes per bucket (a power of two) that keep
+            // the bucket count at most the run count.
+            let mut shift = 0;
+            while (span >> shift) + 1 > count as u64 {
+                shift += 1;
+            }
+            let starts: Vec<u32> = runs
+                .chunks(12)
+                .map(|run| u32::from_le_bytes([run[0], run[1], run[2], run[3]]))
+                .collect();
+            let buckets = (span >> shift) + 1;
+            let mut index = Vec::with_capacity((count + 1) * 4);
+            let mut run = 0usize;
+            for bucket in 0..=buckets {
+                let bucket_first = u64::from(first) + (bucket << shift);
+                while run + 1 < starts.len() && u64::from(starts[run + 1]) <= bucket_first {
+                    run += 1;
+                }
+                // Run indices fit a u32: entry indices do.
+                #[allow(clippy::cast_possible_truncation)]
+                index.extend_from_slice(&(run as u32).to_le_bytes());
+            }
+            Lookup::IndexedRuns {
+                runs,
+                first,
+                shift,
+                buckets: index,
+            }
         }
     }
 }
@@ -313,6 +356,7 @@ impl PackedTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     fn catalog(rows: &str) -> Catalog {
         let csv = format!("code,subsystem,name,severity,message_en,help_en\n{rows}");
@@ -395,6 +439,42 @@ mod tests {
     }
 
     #[test]
+    fn many_runs_get_a_bucket_index_that_holds_every_code_s_run() {
+        // 100 runs of one code, 1,000 apart, in two interleaved subsystems.
+        let mut rows = String::new();
+        for k in 0..100 {
+            let _ = writeln!(
+                rows,
+                "{},{},C{k},,,",
+                1_000_000 + 1_000 * k,
+                ["A", "B"][k % 2]
+            );
+        }
+        let catalog = catalog(&rows);
+        let Lookup::IndexedRuns {
+            runs,
+            first,
+            shift,
+            buckets,
+        } = Layout::new(&catalog).lookup
+        else {
+            panic!("expected indexed runs");
+        };
+        assert_eq!((runs.len() / 12, first), (100, 1_000_000));
+        let word = |bytes: &[u8], at: usize| {
+            u32::from_le_bytes(bytes[at * 4..at * 4 + 4].try_into().unwrap()) as usize
+        };
+        assert!(buckets.len() / 4 - 1 <= 100);
+        for k in 0..100u32 {
+            let code = 1_000_000 + 1_000 * k;
+            let bucket = ((code - first) >> shift) as usize;
+            let (low, high) = (word(&buckets, bucket), word(&buckets, bucket + 1));
+            let run = k as usize;
+            assert!(low <= run && run <= high, "run {k} not in {low}..={high}");
+        }
+    }
+
+    #[test]
     fn interleaved_or_far_apart_subsystems_use_the_catalog_wide_lookup() {
         let interleaved = catalog("10,A,X,,,\n12,A,Y,,,\n11,B,Z,,,\n");
         assert!(Layout::new(&interleaved).dense_groups.is_none());
@@ -415,7 +495,7 @@ mod tests {
                 assert_eq!((first, width), (10, 2));
                 assert_eq!(slots, [0, 0, 2, 0, 1, 0]);
             }
-            Lookup::Runs(_) => panic!("expected a dense table"),
+            Lookup::Runs(_) | Lookup::IndexedRuns { .. } => panic!("expected a dense table"),
         }
         let sparse = catalog("1,A,X,,,\n4000000000,A,Y,,,\n2,B,Z,,,\n");
         match Layout::new(&sparse).lookup {
@@ -425,7 +505,7 @@ mod tests {
                 assert_eq!(&runs[..12], [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
                 assert_eq!(&runs[12..24], [2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]);
             }
-            Lookup::Dense { .. } => panic!("expected runs"),
+            Lookup::Dense { .. } | Lookup::IndexedRuns { .. } => panic!("expected runs"),
         }
     }
 }

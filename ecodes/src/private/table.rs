@@ -32,6 +32,28 @@ pub enum Lookup {
     /// Runs of consecutive codes, sorted: 12 bytes each, the little-endian first code, length
     /// and entry index of the run's first code. Binary search; used for sparse catalogs.
     Runs(&'static [u8]),
+    /// `Runs` with an index that narrows the search to the few runs near a code: the codes
+    /// from `first` on fall into buckets of `1 << shift` codes, and `buckets` holds, per bucket
+    /// and one past the last, the little-endian `u32` index of the last run starting at or
+    /// before the bucket's first code (0 if none does). Used for catalogs with many runs.
+    IndexedRuns {
+        /// The runs, as in `Runs`.
+        runs: &'static [u8],
+        /// The smallest code.
+        first: u32,
+        /// log2 of the codes per bucket.
+        shift: u32,
+        /// 4 bytes per bucket, and 4 more.
+        buckets: &'static [u8],
+    },
+}
+
+impl Lookup {
+    /// Whether this is a dense table, which answers in one load.
+    #[inline(always)]
+    pub const fn is_dense(&self) -> bool {
+        matches!(self, Lookup::Dense { .. })
+    }
 }
 
 /// One text column (a language's messages or helps): every entry's text concatenated, and the
@@ -120,6 +142,20 @@ const fn read_u32(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
+/// The entry index of `code` if run `run` (of 12-byte `runs`) holds it.
+#[inline(always)]
+const fn in_run(runs: &[u8], run: usize, code: u32) -> Option<usize> {
+    let start = read_u32(runs, run * 12);
+    let Some(offset) = code.checked_sub(start) else {
+        return None;
+    };
+    if offset < read_u32(runs, run * 12 + 4) {
+        Some((read_u32(runs, run * 12 + 8) + offset) as usize)
+    } else {
+        None
+    }
+}
+
 /// The last of the records (`stride` bytes each, ascending by the `u32` they start with) whose
 /// first word is at most `code`, or the first record if none is; `None` when there are none.
 ///
@@ -154,7 +190,7 @@ impl Catalog {
     pub const fn index_of(&self, code: u32) -> Option<usize> {
         // A dense table answers in one load, so it wins over the groups whenever the catalog
         // has one.
-        if let (Some(groups), Lookup::Runs(_)) = (self.groups, self.lookup) {
+        if let (Some(groups), false) = (self.groups, self.lookup.is_dense()) {
             return match groups.locate(code) {
                 Some((_, index)) => Some(index),
                 None => None,
@@ -188,15 +224,33 @@ impl Catalog {
                 let Some(base) = last_at_or_below(runs, 12, code) else {
                     return None;
                 };
-                let start = read_u32(runs, base * 12);
-                let Some(offset) = code.checked_sub(start) else {
+                in_run(runs, base, code)
+            }
+            Lookup::IndexedRuns {
+                runs,
+                first,
+                shift,
+                buckets,
+            } => {
+                let Some(offset) = code.checked_sub(first) else {
                     return None;
                 };
-                if offset < read_u32(runs, base * 12 + 4) {
-                    Some((read_u32(runs, base * 12 + 8) + offset) as usize)
-                } else {
-                    None
+                let bucket = (offset >> shift) as usize;
+                if (bucket + 2) * 4 > buckets.len() {
+                    return None;
                 }
+                // The candidates: from the last run starting before this bucket to the last
+                // starting before the next one.
+                let low = read_u32(buckets, bucket * 4) as usize;
+                let high = read_u32(buckets, bucket * 4 + 4) as usize;
+                if high < low || (high + 1) * 12 > runs.len() {
+                    return None;
+                }
+                let candidates = runs.split_at(low * 12).1.split_at((high - low + 1) * 12).0;
+                let Some(base) = last_at_or_below(candidates, 12, code) else {
+                    return None;
+                };
+                in_run(runs, low + base, code)
             }
         }
     }
@@ -247,7 +301,7 @@ impl Catalog {
             if let Some(first) = groups.consecutive_from {
                 return code.wrapping_sub(first) as usize;
             }
-            if let Lookup::Runs(_) = self.lookup {
+            if !self.lookup.is_dense() {
                 return match groups.position(tag, code) {
                     Some((base, position)) => base + position,
                     None => usize::MAX,

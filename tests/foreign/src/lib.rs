@@ -5,10 +5,11 @@
 //! Building this crate is half the test; the tests below check every row of every catalog
 //! against what the catalog library reads from the same file.
 //!
-//! `layouts/` adds four small synthetic catalogs, one per way the generated tables can find a
+//! `layouts/` adds five small synthetic catalogs, one per way the generated tables can find a
 //! code (per-subsystem tables, found through a table of every code's subsystem or through a
-//! search over the subsystems; a catalog-wide dense table; a binary search over runs), so that
-//! every accessor is checked on every layout. The real catalogs above all take the first.
+//! search over the subsystems; a catalog-wide dense table; a binary search over runs, with or
+//! without a bucket index), so that every accessor is checked on every layout. The real
+//! catalogs above all take the first.
 
 /// glibc's errno table; the C symbols are aliases (`EAGAIN EWOULDBLOCK`).
 pub mod errno {
@@ -48,6 +49,12 @@ pub mod layouts {
     /// Two subsystems interleaved over a short span: the catalog-wide dense table.
     pub mod interleaved_dense {
         ecodes::include_codes!("layouts/interleaved_dense.csv");
+    }
+
+    /// Two subsystems interleaved over 240 runs: the binary search over runs, narrowed by a
+    /// bucket index.
+    pub mod indexed_runs {
+        ecodes::include_codes!("layouts/indexed_runs.csv");
     }
 
     /// Two subsystems interleaved and far apart, up to `u32::MAX`: the binary search over runs.

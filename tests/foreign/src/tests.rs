@@ -87,6 +87,7 @@ fn every_row_of_every_catalog_is_generated() {
 fn every_row_of_every_layout_is_generated() {
     every_row_matches!(layouts::grouped, "layouts/grouped.csv");
     every_row_matches!(layouts::far_groups, "layouts/far_groups.csv");
+    every_row_matches!(layouts::indexed_runs, "layouts/indexed_runs.csv");
     every_row_matches!(layouts::interleaved_dense, "layouts/interleaved_dense.csv");
     every_row_matches!(
         layouts::interleaved_sparse,
@@ -168,6 +169,7 @@ macro_rules! subsystem_types_match {
 fn subsystem_types_find_their_own_codes_on_every_layout() {
     subsystem_types_match!(layouts::grouped, "layouts/grouped.csv");
     subsystem_types_match!(layouts::far_groups, "layouts/far_groups.csv");
+    subsystem_types_match!(layouts::indexed_runs, "layouts/indexed_runs.csv");
     subsystem_types_match!(layouts::interleaved_dense, "layouts/interleaved_dense.csv");
     subsystem_types_match!(
         layouts::interleaved_sparse,
