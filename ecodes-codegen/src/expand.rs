@@ -607,6 +607,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             runs,
             first,
             shift,
+            window,
             buckets,
         } => {
             let runs = Literal::byte_string(runs);
@@ -615,6 +616,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
                 runs: #runs,
                 first: #first,
                 shift: #shift,
+                window: #window,
                 buckets: #buckets,
             })
         }

@@ -203,6 +203,18 @@ fn describe(catalog: &ecodes::__private::Catalog) -> String {
         ecodes::__private::Lookup::Runs(runs) => {
             format!("binary search over {} runs", runs.len() / 12)
         }
+        ecodes::__private::Lookup::IndexedRuns {
+            runs,
+            buckets,
+            window,
+            ..
+        } => {
+            format!(
+                "binary search over {} runs, narrowed by {} buckets to {window}",
+                runs.len() / 12,
+                buckets.len() / 4
+            )
+        }
     }
 }
 

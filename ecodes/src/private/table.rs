@@ -33,9 +33,11 @@ pub enum Lookup {
     /// and entry index of the run's first code. Binary search; used for sparse catalogs.
     Runs(&'static [u8]),
     /// `Runs` with an index that narrows the search to the few runs near a code: the codes
-    /// from `first` on fall into buckets of `1 << shift` codes, and `buckets` holds, per bucket
-    /// and one past the last, the little-endian `u32` index of the last run starting at or
-    /// before the bucket's first code (0 if none does). Used for catalogs with many runs.
+    /// from `first` on fall into buckets of `1 << shift` codes, and `buckets` holds, per bucket,
+    /// the little-endian `u32` index of the last run starting at or before the bucket's first
+    /// code. The runs a bucket's codes can fall in are then among the `window` runs from there
+    /// (fewer only at the end), so the search takes the same few steps for every code. Used for
+    /// catalogs with many runs.
     IndexedRuns {
         /// The runs, as in `Runs`.
         runs: &'static [u8],
@@ -43,7 +45,9 @@ pub enum Lookup {
         first: u32,
         /// log2 of the codes per bucket.
         shift: u32,
-        /// 4 bytes per bucket, and 4 more.
+        /// How many runs from a bucket's first candidate the search covers.
+        window: u32,
+        /// 4 bytes per bucket.
         buckets: &'static [u8],
     },
 }
@@ -230,23 +234,29 @@ impl Catalog {
                 runs,
                 first,
                 shift,
+                window,
                 buckets,
             } => {
                 let Some(offset) = code.checked_sub(first) else {
                     return None;
                 };
                 let bucket = (offset >> shift) as usize;
-                if (bucket + 2) * 4 > buckets.len() {
+                if (bucket + 1) * 4 > buckets.len() {
                     return None;
                 }
-                // The candidates: from the last run starting before this bucket to the last
-                // starting before the next one.
-                let low = read_u32(buckets, bucket * 4) as usize;
-                let high = read_u32(buckets, bucket * 4 + 4) as usize;
-                if high < low || (high + 1) * 12 > runs.len() {
-                    return None;
+                // A window of the same size for every code, moved back from the end if needed,
+                // keeps the number of search steps constant: no branch depends on the code.
+                let count = runs.len() / 12;
+                let window = if (window as usize) < count {
+                    window as usize
+                } else {
+                    count
+                };
+                let mut low = read_u32(buckets, bucket * 4) as usize;
+                if low + window > count {
+                    low = count - window;
                 }
-                let candidates = runs.split_at(low * 12).1.split_at((high - low + 1) * 12).0;
+                let candidates = runs.split_at(low * 12).1.split_at(window * 12).0;
                 let Some(base) = last_at_or_below(candidates, 12, code) else {
                     return None;
                 };
