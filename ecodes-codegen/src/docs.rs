@@ -64,7 +64,7 @@ fn help_label(lang: &str) -> &'static str {
 
 /// Escaped text whose line breaks stay line breaks inside the doc comment.
 fn paragraphs(text: &str) -> String {
-    escape(text).replace('\n', "\n ")
+    escape_into(text, "\n ")
 }
 
 /// The doc comment of one subsystem enum.
@@ -84,24 +84,55 @@ pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) ->
 /// `--` and `...` are escaped too, or rustdoc's smart punctuation would print typographic
 /// quotes, dashes and ellipses instead of the catalog's characters.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (index, &c) in chars.iter().enumerate() {
-        let doubled = |c: char| {
-            index.checked_sub(1).and_then(|at| chars.get(at)) == Some(&c)
-                || chars.get(index + 1) == Some(&c)
-        };
+    escape_into(text, "\n")
+}
+
+/// [`escape`], writing `newline` for each line break. Byte by byte: every character it escapes
+/// is ASCII, and the proc macro runs unoptimised, where a loop over bytes costs a fraction of
+/// one over `char`s.
+fn escape_into(text: &str, newline: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // The start of the text not yet copied to `out`.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let doubled =
+            |byte: u8| (at > 0 && bytes[at - 1] == byte) || bytes.get(at + 1) == Some(&byte);
         let special = matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '\'' | '"'
-        ) || (matches!(c, '-' | '.') && doubled(c));
-        if special {
-            out.push('\\');
+            byte,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'&'
+                | b'\''
+                | b'"'
+        ) || (matches!(byte, b'-' | b'.') && doubled(byte));
+        if special || matches!(byte, b'\r' | b'\n') {
+            // Only ASCII bytes stop here, so `copied..at` ends on a character boundary.
+            out.push_str(&text[copied..at]);
+            copied = at + 1;
+            match byte {
+                b'\r' => {}
+                b'\n' => out.push_str(newline),
+                _ => {
+                    out.push('\\');
+                    out.push(char::from(byte));
+                }
+            }
         }
-        if c != '\r' {
-            out.push(c);
-        }
+        at += 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -114,6 +145,14 @@ mod tests {
         assert_eq!(
             escape("Can't create table %`s.%`s -- \"x\"... a-b 1.5"),
             r#"Can\'t create table %\`s.%\`s \-\- \"x\"\.\.\. a-b 1.5"#
+        );
+    }
+
+    #[test]
+    fn paragraphs_indent_lines_drop_carriage_returns_and_keep_characters_whole() {
+        assert_eq!(
+            paragraphs("数据 -- a\r\nb_c\n[链接]..."),
+            "数据 \\-\\- a\n b\\_c\n \\[链接\\]\\.\\.\\."
         );
     }
 

@@ -25,9 +25,16 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
     let layout = Layout::new(catalog);
     let mut errors = TokenStream::new();
     let mut ident = |name: &str| {
-        if let Ok(mut ident) = syn::parse_str::<Ident>(name) {
-            ident.set_span(Span::call_site());
-            return ident;
+        // The catalog's names are ASCII UpperCamelCase and not `Self`, which `Ident::new`
+        // takes as they are; checking that much is far cheaper than lexing each with syn.
+        let mut chars = name.chars();
+        let valid = chars
+            .next()
+            .is_some_and(|first| first.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && name != "Self";
+        if valid {
+            return Ident::new(name, Span::call_site());
         }
         // The catalog library only lets UpperCamelCase non-keywords through; this guards the
         // contract instead of panicking if it is ever broken.
