@@ -339,6 +339,16 @@ pub struct ScanArgs {
     #[arg(long)]
     pub unknown: bool,
 
+    /// How many inputs to scan at once, one thread each
+    #[arg(
+        help = "How many files to scan at once, one thread each; 1 scans them one after the other. The output is the same either way [default: the number of cores]",
+        long,
+        short = 'j',
+        value_name = "N",
+        value_parser = parse_jobs
+    )]
+    pub jobs: Option<usize>,
+
     /// Which codes
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -462,6 +472,15 @@ Lints:{lints}
 Exit status: 0 no errors, 1 errors or forbidden changes, 2 warnings with --deny-warnings,
 3 breaking changes with --baseline."
     )
+}
+
+/// `--jobs`: a whole number of threads, at least one.
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("it must be at least 1 (1 scans the files one after the other)".to_owned()),
+        Ok(jobs) => Ok(jobs),
+        Err(_) => Err(format!("`{text}` is not a whole number of jobs")),
+    }
 }
 
 fn parse_lint(text: &str) -> Result<Lint, String> {

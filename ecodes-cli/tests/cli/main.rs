@@ -15,6 +15,7 @@ mod misc;
 mod pipe;
 mod same_words;
 mod scan;
+mod scan_parallel;
 mod usage;
 
 use std::path::{Path, PathBuf};

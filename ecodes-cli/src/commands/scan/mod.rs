@@ -2,10 +2,12 @@
 //!
 //! [`Matcher`] recognises codes in bytes and [`Scanner`] streams a log through it in constant
 //! memory; both are plain library code with no I/O of their own beyond the reader they are
-//! given, for fuzz targets and other tools. The rest of this module is the command.
+//! given, for fuzz targets and other tools. The rest of this module is the command; `parallel`
+//! scans several inputs at once, with the output of scanning them one after the other.
 
 mod input;
 pub(crate) mod matcher;
+mod parallel;
 mod report;
 mod scanner;
 
@@ -19,10 +21,12 @@ use crate::catalog::Loaded;
 use crate::error::{report as report_error, Error, Status};
 use crate::opts::{Format, ScanArgs};
 use crate::output::Paint;
+use parallel::{Batch, Collect};
 use report::{Annotate, Rows, Selection, Summary};
 
 /// Runs `ecodes scan`: every input is scanned even if one cannot be read; those that cannot are
-/// reported on stderr and make the exit status 1.
+/// reported on stderr and make the exit status 1. Several inputs are scanned at once, by up to
+/// `--jobs` threads, with the same output and messages as one after the other.
 ///
 /// # Errors
 /// A bad `--pattern`, `--lang` or `--subsystem`, or a failure to write the output.
@@ -42,19 +46,26 @@ pub fn run(
     let languages = loaded.languages(&args.output.lang)?;
     let selection = Selection::new(loaded, loaded.filter(&args.filter)?, args.unknown);
     let inputs = Input::from_args(&args.files);
-    let mut scanner = Scanner::new(&matcher);
+    let plan = Plan {
+        matcher: &matcher,
+        inputs: &inputs,
+        workers: workers(args.jobs, inputs.len()),
+    };
     let format = args.output.format;
 
     if args.summary {
         let mut summary = Summary::new(&selection);
-        let status = scan_all(
-            &mut scanner,
-            &inputs,
+        let status = plan.scan(
             &mut summary,
-            |summary, _| summary,
-            |summary, totals| {
+            &|summary, _| summary,
+            &mut |summary, totals| {
                 summary.inputs += 1;
                 summary.lines += totals.lines;
+            },
+            || Summary::new(&selection),
+            |summary, part| {
+                summary.merge(&part);
+                Ok(())
             },
         )?;
         summary.write(format, &languages, out, paint)?;
@@ -62,71 +73,137 @@ pub fn run(
     }
     if format == Format::Table {
         let mut annotate = Annotate::new(out, paint, &selection, &languages);
-        return scan_all(
-            &mut scanner,
-            &inputs,
-            &mut annotate,
-            |annotate, name| {
-                annotate.input = name;
-                annotate
-            },
-            |_, _| {},
-        )
-        .map_err(Error::from);
+        return plan
+            .scan(
+                &mut annotate,
+                &|annotate, name| {
+                    annotate.input = name;
+                    annotate
+                },
+                &mut |_, _| {},
+                Batch::default,
+                |annotate, batch| batch.replay(annotate),
+            )
+            .map_err(Error::from);
     }
     let mut rows = Rows::new(format, out, &selection, &languages)?;
-    let status = scan_all(
-        &mut scanner,
-        &inputs,
+    let status = plan.scan(
         &mut rows,
-        |rows, name| {
+        &|rows, name| {
             rows.input = name;
             rows
         },
-        |_, _| {},
+        &mut |_, _| {},
+        Batch::default,
+        |rows, batch| batch.replay(rows),
     )?;
     rows.finish()?;
     Ok(status)
 }
 
-/// Scans each input into `sink`; `start` prepares the sink for an input (it is given the
-/// input's name), `done` receives each input's totals.
-fn scan_all<T, S, E>(
+/// How many worker threads scan `inputs` inputs with `--jobs` at `jobs`: none (this thread
+/// alone, as fast as before there were threads) for one input or one job, otherwise one per job
+/// up to one per input. The default is one per core.
+fn workers(jobs: Option<usize>, inputs: usize) -> usize {
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    if jobs < 2 || inputs < 2 {
+        0
+    } else {
+        jobs.min(inputs)
+    }
+}
+
+/// What to scan, and with how many workers.
+struct Plan<'a> {
+    matcher: &'a Matcher,
+    inputs: &'a [Input],
+    workers: usize,
+}
+
+impl Plan<'_> {
+    /// Scans each input into the sink that `start` gives for it (it is given the input's name);
+    /// `done` receives each input's totals. With workers, `fresh` makes what a worker collects
+    /// an input into and `absorb` takes that into the sink; the sink sees the same calls either
+    /// way.
+    fn scan<T, S, C, E>(
+        &self,
+        target: &mut T,
+        start: &impl Fn(&mut T, String) -> &mut S,
+        done: &mut impl FnMut(&mut T, Totals),
+        fresh: impl Fn() -> C + Sync,
+        absorb: impl FnMut(&mut S, C) -> Result<(), E>,
+    ) -> Result<Status, E>
+    where
+        S: Sink<Error = E>,
+        C: Collect,
+    {
+        if self.workers > 0 {
+            return parallel::scan_all(
+                self.matcher,
+                self.inputs,
+                self.workers,
+                target,
+                start,
+                done,
+                fresh,
+                absorb,
+            );
+        }
+        let mut scanner = Scanner::new(self.matcher);
+        let mut status = Status::Success;
+        for input in self.inputs {
+            if !scan_one(&mut scanner, input, target, start, done)? {
+                status = Status::Failure;
+            }
+        }
+        Ok(status)
+    }
+}
+
+/// Scans one input on this thread into the sink `start` gives, and reports it on stderr if it
+/// cannot be read. Returns whether it was read to its end.
+///
+/// # Errors
+/// The sink's error, which stops the scan.
+fn scan_one<T, S, E>(
     scanner: &mut Scanner<'_>,
-    inputs: &[Input],
+    input: &Input,
     target: &mut T,
-    start: impl Fn(&mut T, String) -> &mut S,
-    mut done: impl FnMut(&mut T, Totals),
-) -> Result<Status, E>
+    start: &impl Fn(&mut T, String) -> &mut S,
+    done: &mut impl FnMut(&mut T, Totals),
+) -> Result<bool, E>
 where
     S: Sink<Error = E>,
 {
-    let mut status = Status::Success;
-    for input in inputs {
-        let name = input.name();
-        if input == &Input::Stdin && std::io::stdin().is_terminal() {
-            eprintln_quietly(&format!("ecodes: reading {STDIN_NAME}; end it with Ctrl-D"));
+    let name = input.name();
+    if input == &Input::Stdin && std::io::stdin().is_terminal() {
+        eprintln_quietly(&format!("ecodes: reading {STDIN_NAME}; end it with Ctrl-D"));
+    }
+    let reader = match input.open() {
+        Ok(reader) => reader,
+        Err(source) => {
+            report_read(name, source);
+            return Ok(false);
         }
-        let reader = match input.open() {
-            Ok(reader) => reader,
-            Err(source) => {
-                report_error(&Error::Read { what: name, source });
-                status = Status::Failure;
-                continue;
-            }
-        };
-        let sink = start(target, name.clone());
-        match scanner.scan(reader, sink) {
-            Ok(totals) => done(target, totals),
-            Err(ScanError::Sink(err)) => return Err(err),
-            Err(ScanError::Read(source, totals)) => {
-                done(target, totals);
-                report_error(&Error::Read { what: name, source });
-                status = Status::Failure;
-            }
+    };
+    let sink = start(target, name.clone());
+    match scanner.scan(reader, sink) {
+        Ok(totals) => {
+            done(target, totals);
+            Ok(true)
+        }
+        Err(ScanError::Sink(err)) => Err(err),
+        Err(ScanError::Read(source, totals)) => {
+            done(target, totals);
+            report_read(name, source);
+            Ok(false)
         }
     }
-    Ok(status)
+}
+
+/// Reports on stderr that an input cannot be read.
+fn report_read(what: String, source: std::io::Error) {
+    report_error(&Error::Read { what, source });
 }
 
 fn eprintln_quietly(message: &str) {

@@ -194,10 +194,9 @@ impl<'a, 'c> Summary<'a, 'c> {
     }
 }
 
-impl Sink for Summary<'_, '_> {
-    type Error = Error;
-
-    fn hit(&mut self, hit: &Hit<'_>) -> Result<(), Error> {
+impl Summary<'_, '_> {
+    /// Counts the reported codes of one line.
+    pub fn count(&mut self, hit: &Hit<'_>) {
         let mut any = false;
         for found in hit.codes {
             match self.selection.resolve(found.code) {
@@ -208,6 +207,34 @@ impl Sink for Summary<'_, '_> {
             any = true;
         }
         self.lines_with_codes += u64::from(any);
+    }
+
+    /// Adds the counts of `other`, made with the same selection (a worker's counts for one
+    /// input). Counts are sums, so the result is the same whichever order they are added in.
+    pub fn merge(&mut self, other: &Summary<'_, '_>) {
+        for (count, more) in self.known.iter_mut().zip(&other.known) {
+            *count += more;
+        }
+        for (&code, &more) in &other.unknown {
+            *self.unknown.entry(code).or_default() += more;
+        }
+        self.inputs += other.inputs;
+        self.lines += other.lines;
+        self.lines_with_codes += other.lines_with_codes;
+    }
+
+    /// About how many bytes the counts take on the heap.
+    pub fn heap_size(&self) -> usize {
+        // A B-tree entry is its key and value plus a share of its node's overhead.
+        self.known.capacity() * size_of::<u64>() + self.unknown.len() * 2 * size_of::<(u32, u64)>()
+    }
+}
+
+impl Sink for Summary<'_, '_> {
+    type Error = Error;
+
+    fn hit(&mut self, hit: &Hit<'_>) -> Result<(), Error> {
+        self.count(hit);
         Ok(())
     }
 }
