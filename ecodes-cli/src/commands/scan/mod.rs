@@ -139,6 +139,7 @@ impl Plan<'_> {
     {
         if self.workers > 0 {
             return parallel::scan_all(
+                parallel::Limits::DEFAULT,
                 self.matcher,
                 self.inputs,
                 self.workers,

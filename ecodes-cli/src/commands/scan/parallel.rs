@@ -170,9 +170,17 @@ enum Message<C> {
 
 /// How much a worker may hold: [`BUDGET`] and [`BATCH`], smaller in tests.
 #[derive(Debug, Clone, Copy)]
-struct Limits {
+pub(crate) struct Limits {
     budget: usize,
     batch: usize,
+}
+
+impl Limits {
+    /// The limits of a real scan.
+    pub(crate) const DEFAULT: Limits = Limits {
+        budget: BUDGET,
+        batch: BATCH,
+    };
 }
 
 /// What the workers and the main thread share.
@@ -432,41 +440,16 @@ fn work<C: Collect, F: Fn() -> C>(
     }
 }
 
-/// Scans `inputs` with up to `workers` threads besides this one, with the output and stderr of
-/// the serial loop of `Plan::scan`: `start`, `done` and the sink's calls come in the same order
-/// with the same values (only `chunk_done` is left out for chunks without a line to flush). `fresh` makes an empty collector for a worker; `absorb` takes a
-/// collected part into the sink.
+/// Scans `inputs` with up to `workers` threads besides this one, each holding at most
+/// `limits`, with the output and stderr of the serial loop of `Plan::scan`: `start`, `done` and
+/// the sink's calls come in the same order with the same values (only `chunk_done` is left out
+/// for chunks without a line to flush). `fresh` makes an empty collector for a worker; `absorb`
+/// takes a collected part into the sink.
 ///
 /// # Errors
 /// The sink's first error, as serially; the workers then stop.
 #[allow(clippy::too_many_arguments)]
-pub fn scan_all<T, S, C, E, F>(
-    matcher: &Matcher,
-    inputs: &[Input],
-    workers: usize,
-    target: &mut T,
-    start: &impl Fn(&mut T, String) -> &mut S,
-    done: &mut impl FnMut(&mut T, Totals),
-    fresh: F,
-    absorb: impl FnMut(&mut S, C) -> Result<(), E>,
-) -> Result<super::Status, E>
-where
-    S: Sink<Error = E>,
-    C: Collect,
-    F: Fn() -> C + Sync,
-{
-    let limits = Limits {
-        budget: BUDGET,
-        batch: BATCH,
-    };
-    scan_with(
-        limits, matcher, inputs, workers, target, start, done, fresh, absorb,
-    )
-}
-
-/// [`scan_all`] with these limits.
-#[allow(clippy::too_many_arguments)]
-fn scan_with<T, S, C, E, F>(
+pub(crate) fn scan_all<T, S, C, E, F>(
     limits: Limits,
     matcher: &Matcher,
     inputs: &[Input],
@@ -651,7 +634,7 @@ mod tests {
             fail_at,
             ..Record::default()
         };
-        let status = scan_with(
+        let status = scan_all(
             limits,
             matcher,
             inputs,
