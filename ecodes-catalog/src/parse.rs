@@ -459,7 +459,12 @@ mod tests {
     const HEADER: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en\n";
 
     fn problems(body: &str) -> Vec<String> {
-        parse(format!("{HEADER}{body}").as_bytes())
+        rendered(&parse(format!("{HEADER}{body}").as_bytes()))
+    }
+
+    /// The problems as `ecodes check` prints them for a file named `codes.csv`.
+    fn rendered(parsed: &Parsed) -> Vec<String> {
+        parsed
             .problems
             .iter()
             .map(|problem| problem.display_in("codes.csv").to_string())
@@ -534,13 +539,8 @@ mod tests {
             )
             .as_bytes(),
         );
-        let rendered: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|problem| problem.display_in("codes.csv").to_string())
-            .collect();
         assert_eq!(
-            rendered,
+            rendered(&parsed),
             [
                 "codes.csv:3: duplicate code 3530 (first defined on line 2)",
                 "codes.csv:4: duplicate name `FileChecksum` in subsystem `Cdp` (first defined on line 2)",
@@ -559,13 +559,8 @@ mod tests {
     fn reports_invalid_utf8_on_the_line_of_the_bad_byte() {
         let mut csv = HEADER.as_bytes().to_vec();
         csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo \xFF\",,,\n");
-        let problems: Vec<_> = parse(&csv)
-            .problems
-            .iter()
-            .map(|problem| problem.display_in("codes.csv").to_string())
-            .collect();
         assert_eq!(
-            problems,
+            rendered(&parse(&csv)),
             ["codes.csv:3: invalid UTF-8 in column `message_zh` (byte 0xFF); save the catalog as UTF-8"]
         );
     }
@@ -575,13 +570,8 @@ mod tests {
         let mut csv = HEADER.as_bytes().to_vec();
         csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo\0\",,,\n3531,Cdp,B,,fine,,,\n");
         let parsed = parse(&csv);
-        let problems: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|problem| problem.display_in("codes.csv").to_string())
-            .collect();
         assert_eq!(
-            problems,
+            rendered(&parsed),
             ["codes.csv:3: a NUL byte in column `message_zh`; remove it, a catalog holds text"]
         );
         let codes: Vec<u32> = parsed.catalog.entries().iter().map(Entry::code).collect();
@@ -592,13 +582,8 @@ mod tests {
     fn invalid_utf8_after_a_multiline_field_is_reported_on_its_own_line() {
         let mut csv = HEADER.as_bytes().to_vec();
         csv.extend_from_slice(b"3530,Cdp,A,,\"one\ntwo\nthree\",\"ok \xFE\",,\n");
-        let problems: Vec<_> = parse(&csv)
-            .problems
-            .iter()
-            .map(|problem| problem.display_in("codes.csv").to_string())
-            .collect();
         assert_eq!(
-            problems,
+            rendered(&parse(&csv)),
             ["codes.csv:4: invalid UTF-8 in column `message_en` (byte 0xFE); save the catalog as UTF-8"]
         );
     }

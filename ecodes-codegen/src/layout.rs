@@ -92,10 +92,7 @@ impl<'a> Layout<'a> {
             languages: catalog.languages(),
             // With groups, a catalog-wide table is kept only if it is dense (one load, faster
             // than the groups); the groups replace a search over runs.
-            lookup: match (Lookup::new(&entries), &dense_groups) {
-                (Lookup::Runs(_) | Lookup::IndexedRuns { .. }, Some(_)) => Lookup::Runs(Vec::new()),
-                (lookup, _) => lookup,
-            },
+            lookup: Lookup::new(&entries, dense_groups.is_none()),
             dense_groups,
             names: PackedTexts::new(entries.iter().map(|entry| Some(entry.name()))),
             severities: entries
@@ -149,7 +146,9 @@ fn severity_byte(severity: Option<Severity>) -> u8 {
 }
 
 impl Lookup {
-    fn new(entries: &[&Entry]) -> Self {
+    /// A dense table if the codes are close enough; otherwise the runs, if `runs_needed`, or
+    /// none (empty runs).
+    fn new(entries: &[&Entry], runs_needed: bool) -> Self {
         let mut by_code: Vec<(u32, u32)> = entries
             .iter()
             .zip(0u32..)
@@ -175,6 +174,8 @@ impl Lookup {
                 width,
                 slots,
             }
+        } else if !runs_needed {
+            Lookup::Runs(Vec::new())
         } else {
             let runs = runs(&by_code);
             let count = runs.len() / 12;
@@ -234,7 +235,7 @@ impl Groups {
     /// Per-subsystem tables, if every subsystem's codes lie in a range no other subsystem's
     /// codes enter, and the slots for all those ranges fit the same budget as a dense lookup.
     fn new(entries: &[&Entry], groups: &[(usize, usize)]) -> Option<Self> {
-        // (first code, span, tag, base); each group is ascending by code.
+        // (first code, span, tag, first entry, entries); each group is ascending by code.
         let mut ranges = Vec::with_capacity(groups.len());
         for (tag, &(base, len)) in groups.iter().enumerate() {
             let members = &entries[base..base + len];
@@ -242,9 +243,9 @@ impl Groups {
             if len >= 0xFFFF {
                 return None;
             }
-            ranges.push((first, u64::from(last - first) + 1, tag, base));
+            ranges.push((first, u64::from(last - first) + 1, tag, base, len));
         }
-        let slots: u64 = ranges.iter().map(|&(_, span, _, _)| span).sum();
+        let slots: u64 = ranges.iter().map(|&(_, span, ..)| span).sum();
         let budget = entries.len() as u64 * DENSE_SLOTS_PER_CODE + DENSE_EXTRA_SLOTS;
         if slots > budget {
             return None;
@@ -276,8 +277,7 @@ impl Groups {
         if ranges.len() < 0xFF && slots + whole_span <= budget {
             #[allow(clippy::cast_possible_truncation)]
             let mut tags = vec![0xFF; whole_span as usize];
-            for &(_, _, tag, base) in &ranges {
-                let (_, len) = groups[tag];
+            for &(_, _, tag, base, len) in &ranges {
                 for entry in &entries[base..base + len] {
                     #[allow(clippy::cast_possible_truncation)]
                     let tag = tag as u8;
@@ -286,8 +286,7 @@ impl Groups {
             }
             out.tags = tags;
         }
-        for &(first, span, tag, base) in &ranges {
-            let (_, len) = groups[tag];
+        for &(first, span, _, base, len) in &ranges {
             if span == len as u64 {
                 // Consecutive codes: a code's position is its offset, no slots needed.
                 #[allow(clippy::cast_possible_truncation)]
@@ -311,7 +310,7 @@ impl Groups {
                 out.slots[at..at + 2].copy_from_slice(&position.to_le_bytes());
             }
         }
-        for &(first, _, tag, _) in &by_first {
+        for &(first, _, tag, ..) in &by_first {
             out.by_first.extend_from_slice(&first.to_le_bytes());
             #[allow(clippy::cast_possible_truncation)]
             out.by_first.extend_from_slice(&(tag as u32).to_le_bytes());

@@ -9,7 +9,7 @@ use core::str::FromStr;
 /// rather than an invented level.
 ///
 /// ```
-/// use ecodes_core::Severity;
+/// use ecodes_core::Severity; // in a product crate: ecodes::Severity
 ///
 /// assert!(Severity::Info < Severity::Error);
 /// assert_eq!("Warning".parse::<Severity>(), Ok(Severity::Warning));

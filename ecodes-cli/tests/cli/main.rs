@@ -49,6 +49,35 @@ pub(crate) fn ecodes() -> Command {
     command
 }
 
+/// Runs `ecodes` with these arguments and closes its standard output before reading anything,
+/// as `ecodes … | head -1` does once it has its line: the exit status and standard error.
+pub(crate) fn with_stdout_closed<I, S>(args: I) -> (Option<i32>, String)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    use std::io::Read as _;
+    use std::process::Stdio;
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ecodes"))
+        .args(args)
+        .env_remove("ECODES_CATALOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("cannot run ecodes: {err}"));
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    let status = child
+        .wait()
+        .unwrap_or_else(|err| panic!("ecodes did not finish: {err}"));
+    (status.code(), stderr)
+}
+
 /// The workspace root, where codes.csv and the seed fixture are.
 pub(crate) fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

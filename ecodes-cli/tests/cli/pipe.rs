@@ -2,11 +2,8 @@
 //! format. The catalog is large enough that the output cannot fit in the pipe's buffer, so the
 //! write fails however the two processes are scheduled.
 
+use crate::{temp_file, with_stdout_closed};
 use std::fmt::Write as _;
-use std::io::Read as _;
-use std::process::{Command, Stdio};
-
-use crate::temp_file;
 
 /// A catalog of 5,000 codes with long texts: megabytes of output in every format.
 fn big_catalog() -> String {
@@ -49,27 +46,11 @@ fn every_command_and_format_ends_quietly_on_a_closed_pipe() {
     runs.push(vec!["check".into(), "--verbose".into()]);
 
     for args in &runs {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ecodes"))
-            .arg("--catalog")
-            .arg(&path)
-            .args(args)
-            .env_remove("ECODES_CATALOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|err| panic!("cannot run ecodes: {err}"));
-        // Close the reading end before reading anything.
-        drop(child.stdout.take());
-        let mut stderr = String::new();
-        if let Some(mut pipe) = child.stderr.take() {
-            let _ = pipe.read_to_string(&mut stderr);
-        }
-        let status = child
-            .wait()
-            .unwrap_or_else(|err| panic!("ecodes did not finish: {err}"));
+        let mut all: Vec<std::ffi::OsString> = vec!["--catalog".into(), path.clone().into()];
+        all.extend(args.iter().map(Into::into));
+        let (status, stderr) = with_stdout_closed(all);
         assert_eq!(
-            (status.code(), stderr.as_str()),
+            (status, stderr.as_str()),
             (Some(0), ""),
             "ecodes {}",
             args.join(" ").chars().take(80).collect::<String>()

@@ -2,11 +2,10 @@
 //! those of scanning the inputs one after the other, in every format.
 
 use std::fmt::Write as _;
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-use crate::{ecodes, stdout_of};
+use crate::{ecodes, stdout_of, with_stdout_closed};
 
 /// A log of `lines` lines, `seed` varying its codes: known and unknown codes, several on a
 /// line, lines without any, CRLF endings, a line long enough to be shown as an excerpt.
@@ -231,25 +230,13 @@ fn stdout_of_lines(stdout: &[u8], prefix: &str) -> usize {
 fn a_closed_pipe_stops_the_workers_quietly() {
     let (_dir, files) = logs();
     for args in [&["--jobs", "2"][..], &["--jobs", "3", "-f", "json"]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ecodes"))
-            .arg("scan")
-            .args(args)
-            .args([&files[0], &files[8], &files[0], &files[8]])
-            .env_remove("ECODES_CATALOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|err| panic!("cannot run ecodes: {err}"));
-        // Close the reading end before reading anything: megabytes of output cannot fit in the
-        // pipe, so the main thread fails to write while the workers are still scanning.
-        drop(child.stdout.take());
-        let mut stderr = String::new();
-        if let Some(mut pipe) = child.stderr.take() {
-            let _ = pipe.read_to_string(&mut stderr);
-        }
-        let status = child.wait().unwrap_or_else(|err| panic!("{err}"));
-        assert_eq!((status.code(), stderr.as_str()), (Some(0), ""), "{args:?}");
+        // Megabytes of output cannot fit in the pipe, so the main thread fails to write while
+        // the workers are still scanning.
+        let mut all: Vec<std::ffi::OsString> = vec!["scan".into()];
+        all.extend(args.iter().map(Into::into));
+        all.extend([&files[0], &files[8], &files[0], &files[8]].map(Into::into));
+        let (status, stderr) = with_stdout_closed(all);
+        assert_eq!((status, stderr.as_str()), (Some(0), ""), "{args:?}");
     }
 }
 

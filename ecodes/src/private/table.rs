@@ -436,15 +436,9 @@ impl Groups {
             };
             read_u32(self.by_first, base * 8 + 4)
         } else {
-            let Some(offset) = code.checked_sub(read_u32(self.by_first, 0)) else {
-                return None;
-            };
-            if offset as usize >= self.tags.len() {
-                return None;
-            }
-            match self.tags[offset as usize] {
-                0xFF => return None,
-                tag => tag as u32,
+            match self.tag_by_table(code) {
+                Some(tag) => tag,
+                None => return None,
             }
         };
         match self.position(tag as usize, code) {
