@@ -20,118 +20,11 @@
 //! ]);
 //! ```
 
-use core::fmt;
 use std::collections::HashMap;
 
+use crate::change::{ChangeKind, Compatibility};
+use crate::registry::{Column, NoteDiff};
 use crate::{Catalog, Entry};
-
-/// How safe a change is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Compatibility {
-    /// Old logs and old code keep working.
-    Compatible,
-    /// Code that names the entry stops compiling: a semver-major change for crates that use the
-    /// generated enums.
-    Breaking,
-    /// Old logs would be misread or unexplained: never do this.
-    Forbidden,
-}
-
-impl Compatibility {
-    /// `compatible`, `breaking` or `forbidden`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Compatibility::Compatible => "compatible",
-            Compatibility::Breaking => "breaking",
-            Compatibility::Forbidden => "forbidden",
-        }
-    }
-}
-
-impl fmt::Display for Compatibility {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// The kinds of change, in the order reports list them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChangeKind {
-    /// A code only in the old catalog. Forbidden: retire it instead, old logs still carry it.
-    Removed,
-    /// The same `Subsystem::Name` under another code. Forbidden.
-    Renumbered,
-    /// The same code with both its name and its message changed: probably a number reused for a
-    /// new meaning. Forbidden unless allowed.
-    PossiblyReused,
-    /// The same code under a new name, the old name not kept as an alias. Breaking.
-    Renamed,
-    /// The same code in another subsystem. Breaking.
-    Moved,
-    /// Aliases dropped. Breaking.
-    AliasesRemoved,
-    /// A code only in the new catalog.
-    Added,
-    /// A new name, with the old one kept as an alias. Compatible.
-    RenamedKeepingAlias,
-    /// Retired in the new catalog.
-    Retired,
-    /// Retired in the old catalog, and no longer.
-    Revived,
-    /// Message or help changed in some languages.
-    Reworded,
-    /// Severity changed.
-    Severity,
-    /// Aliases added.
-    AliasesAdded,
-    /// The `since` release changed.
-    SinceChanged,
-    /// An added code without a `since` where the other added codes have one. Compatible, shown
-    /// as a reminder.
-    MissingSince,
-}
-
-impl ChangeKind {
-    /// The kebab-case name reports and JSON use, such as `possibly-reused`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ChangeKind::Removed => "removed",
-            ChangeKind::Renumbered => "renumbered",
-            ChangeKind::PossiblyReused => "possibly-reused",
-            ChangeKind::Renamed => "renamed",
-            ChangeKind::Moved => "moved",
-            ChangeKind::AliasesRemoved => "aliases-removed",
-            ChangeKind::Added => "added",
-            ChangeKind::RenamedKeepingAlias => "renamed-keeping-alias",
-            ChangeKind::Retired => "retired",
-            ChangeKind::Revived => "revived",
-            ChangeKind::Reworded => "reworded",
-            ChangeKind::Severity => "severity",
-            ChangeKind::AliasesAdded => "aliases-added",
-            ChangeKind::SinceChanged => "since-changed",
-            ChangeKind::MissingSince => "missing-since",
-        }
-    }
-
-    /// How safe this kind of change is.
-    pub const fn status(self) -> Compatibility {
-        match self {
-            ChangeKind::Removed | ChangeKind::Renumbered | ChangeKind::PossiblyReused => {
-                Compatibility::Forbidden
-            }
-            ChangeKind::Renamed | ChangeKind::Moved | ChangeKind::AliasesRemoved => {
-                Compatibility::Breaking
-            }
-            _ => Compatibility::Compatible,
-        }
-    }
-}
-
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.name())
-    }
-}
 
 /// One difference between two catalogs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,13 +170,7 @@ impl<'a> Differ<'a> {
         if !added.is_empty() {
             self.push(ChangeKind::AliasesAdded, code, both.0, both.1, added);
         }
-        match (before.retired(), after.retired()) {
-            (None, Some(reason)) => {
-                self.push(ChangeKind::Retired, code, both.0, both.1, reason.to_owned());
-            }
-            (Some(_), None) => self.push(ChangeKind::Revived, code, both.0, both.1, String::new()),
-            _ => {}
-        }
+        self.notes(before, after);
         let reworded = reworded(old, before, new, after);
         // A reused number's new texts are part of its new meaning, not a rewording.
         if !(reworded.is_empty() || reused) {
@@ -300,10 +187,36 @@ impl<'a> Differ<'a> {
             let detail = format!("{} → {}", name(before), name(after));
             self.push(ChangeKind::Severity, code, both.0, both.1, detail);
         }
-        if before.since() != after.since() {
-            let name = |entry: &Entry| entry.since().unwrap_or("none").to_owned();
-            let detail = format!("{} → {}", name(before), name(after));
-            self.push(ChangeKind::SinceChanged, code, both.0, both.1, detail);
+    }
+
+    /// The changes of the note columns, each as the registry classifies it.
+    fn notes(&mut self, before: &'a Entry, after: &'a Entry) {
+        let (code, both) = (before.code(), (Some(before), Some(after)));
+        for column in Column::notes() {
+            let Some(rule) = column.note() else { continue };
+            let (old, new) = (before.note(column), after.note(column));
+            if old == new {
+                continue;
+            }
+            match (rule.diff, old, new) {
+                (NoteDiff::Lifecycle, None, Some(reason)) => {
+                    self.push(ChangeKind::Retired, code, both.0, both.1, reason.to_owned());
+                }
+                (NoteDiff::Lifecycle, Some(_), None) => {
+                    self.push(ChangeKind::Revived, code, both.0, both.1, String::new());
+                }
+                (NoteDiff::Changed(kind), old, new) => {
+                    let value = |value: Option<&str>| value.unwrap_or("none").to_owned();
+                    let mut detail = format!("{} → {}", value(old), value(new));
+                    // A kind shared by several columns says which one changed.
+                    if kind == ChangeKind::Changed {
+                        detail = format!("{}: {detail}", column.header());
+                    }
+                    self.push(kind, code, both.0, both.1, detail);
+                }
+                // A reason reworded: still retired.
+                (NoteDiff::Lifecycle, _, _) => {}
+            }
         }
     }
 
@@ -590,6 +503,32 @@ mod tests {
             Catalog::from_csv(b"code,subsystem,name,severity,message_fr\n1,A,C,,Un\n").unwrap();
         let found: Vec<ChangeKind> = diff(&old, &new).iter().map(Change::kind).collect();
         assert_eq!(found, [ChangeKind::Renamed, ChangeKind::Reworded]);
+    }
+
+    #[test]
+    fn a_changed_url_is_a_compatible_change_that_names_the_column() {
+        let read = |rows: &str| {
+            Catalog::from_csv(
+                format!("code,subsystem,name,severity,message_en,url\n{rows}").as_bytes(),
+            )
+            .unwrap()
+        };
+        let old = read("1,A,B,,b,https://a/1\n2,A,C,,c,\n3,A,D,,d,https://a/3\n");
+        let new = read("1,A,B,,b,https://b/1\n2,A,C,,c,https://b/2\n3,A,D,,d,\n");
+        assert_eq!(
+            kinds(&old, &new),
+            [
+                (
+                    1,
+                    ChangeKind::Changed,
+                    "url: https://a/1 → https://b/1".to_owned()
+                ),
+                (2, ChangeKind::Changed, "url: none → https://b/2".to_owned()),
+                (3, ChangeKind::Changed, "url: https://a/3 → none".to_owned()),
+            ]
+        );
+        assert_eq!(ChangeKind::Changed.status(), Compatibility::Compatible);
+        assert_eq!(ChangeKind::Changed.name(), "changed");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::Severity;
+use crate::{Column, Severity};
 
 /// Names the generated code defines next to the subsystem enums; a subsystem may not take them.
 pub const RESERVED_TYPE_NAMES: &[&str] = &["Code", "Subsystem"];
@@ -11,25 +11,28 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &["Code", "Subsystem"];
 /// which becomes a variant of `Code` and `Subsystem`) may not take them.
 pub const RESERVED_VARIANT_NAMES: &[&str] = &["ALL", "LANGUAGES"];
 
-/// Associated items of the generated enums. An alias becomes an associated constant of its
-/// subsystem's enum, so it may not take one of these names.
-pub const RESERVED_ALIAS_NAMES: &[&str] = &[
-    "ALL",
-    "LANGUAGES",
-    "all",
-    "code",
-    "from_code",
-    "severity",
-    "name",
-    "subsystem",
-    "message",
-    "help",
-    "message_in",
-    "help_in",
-    "retired",
-    "is_documented",
-    "__index",
-];
+/// The associated items of every generated enum that no column declares: the slice of every
+/// value, the language tags, and the hidden entry index.
+pub const GENERATED_ITEMS: &[&str] = &["ALL", "LANGUAGES", "all", "__index"];
+
+/// Whether `name` is an associated item of the generated enums: one of [`GENERATED_ITEMS`], or
+/// an accessor that the column registry declares ([`ColumnSpec::accessors`]). An alias becomes
+/// an associated constant of its subsystem's enum, so it may not take one of these names.
+///
+/// [`ColumnSpec::accessors`]: crate::ColumnSpec::accessors
+pub fn is_generated_item(name: &str) -> bool {
+    generated_items().any(|item| item == name)
+}
+
+/// Every associated item of the generated enums: [`GENERATED_ITEMS`], then every column's
+/// accessors.
+pub fn generated_items() -> impl Iterator<Item = &'static str> {
+    GENERATED_ITEMS.iter().copied().chain(
+        Column::ALL
+            .into_iter()
+            .flat_map(|column| column.spec().accessors.iter().map(|accessor| accessor.name)),
+    )
+}
 
 /// Rust's strict and reserved keywords in every edition from 2018 on (`gen` is reserved from
 /// 2024), which no identifier may be. Generated identifiers take the edition of the crate that
@@ -153,7 +156,7 @@ pub(crate) fn parse_aliases(cell: &str) -> Result<Vec<String>, Vec<String>> {
                 "alias `{alias}` is not a Rust identifier: aliases start with an ASCII letter or \
                  `_` and hold only ASCII letters, digits and `_`; separate several with spaces"
             ));
-        } else if RESERVED_ALIAS_NAMES.contains(&alias) {
+        } else if is_generated_item(alias) {
             problems.push(format!(
                 "alias `{alias}` collides with the generated item `{alias}` of every subsystem \
                  enum; choose another alias"

@@ -13,7 +13,10 @@
 //! | `aliases` | optional: other names, Rust identifiers separated by spaces |
 //! | `retired` | optional: why the code is no longer emitted |
 //! | `since` | optional: the release that introduced the code, such as `6.2` |
+//! | `url` | optional: an `https://` or `http://` link to more help; the header may give a template for blank cells, such as `url=https://example.com/errors/{code}` |
 //!
+//! Each column is declared once, in [`Column`]'s registry ([`Column::spec`]); the table above
+//! is its `content`, and a test keeps the two in step.
 //! Fields follow RFC 4180 quoting; a UTF-8 BOM and CRLF line endings are accepted. Any other
 //! column is an error, so a typo such as `mesage_en` cannot go unnoticed.
 //!
@@ -35,25 +38,34 @@
 //! ]);
 //! ```
 
-mod columns;
+mod change;
 mod diff;
 mod fields;
+mod header;
 mod lints;
 mod model;
 mod parse;
 mod problem;
 mod quotes;
+mod registry;
 mod resolve;
 
 use std::path::Path;
 
-pub use diff::{diff, Change, ChangeKind, Compatibility};
+pub use change::{ChangeKind, Compatibility};
+pub use diff::{diff, Change};
 pub use ecodes_core::Severity;
-pub use fields::{RESERVED_ALIAS_NAMES, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
+pub use fields::{
+    generated_items, is_generated_item, GENERATED_ITEMS, RESERVED_TYPE_NAMES,
+    RESERVED_VARIANT_NAMES,
+};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
 pub use model::{Catalog, CodeRange, Entry, Subsystem};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;
+pub use registry::{
+    is_chinese, Accessor, Column, ColumnSpec, Label, NoteDiff, NoteRule, Role, Shown,
+};
 pub use resolve::{Mode, Reason, Resolver, Unresolved};
 
 /// Reads and parses the catalog file at `path` leniently: the valid rows and every problem.
@@ -86,6 +98,21 @@ pub fn describe_io_error(err: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_crate_docs_describe_every_registered_column() {
+        let docs = include_str!("lib.rs");
+        for column in Column::ALL {
+            let spec = column.spec();
+            let header = if spec.per_language {
+                format!("`{}_<lang>`", spec.header)
+            } else {
+                format!("`{}`", spec.header)
+            };
+            let row = format!("//! | {header} | {} |", spec.content);
+            assert!(docs.contains(&row), "no row `{row}` in the crate docs");
+        }
+    }
 
     #[test]
     fn read_file_parses_the_file_it_is_given() {

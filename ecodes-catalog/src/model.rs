@@ -1,6 +1,6 @@
 //! The validated catalog: subsystems, entries and their text.
 
-use crate::Severity;
+use crate::{Column, Severity};
 
 /// A validated catalog: every code unique, every name a valid identifier, every row complete.
 ///
@@ -51,12 +51,10 @@ pub struct Entry {
     pub(crate) messages: Vec<String>,
     /// One per catalog language; empty when the cell is blank or the column absent.
     pub(crate) helps: Vec<String>,
-    /// Why the code is retired; empty for a code still in use.
-    pub(crate) retired: String,
     /// Other identifiers for the code, in the order the catalog lists them.
     pub(crate) aliases: Vec<String>,
-    /// The release that introduced the code; empty when the catalog does not say.
-    pub(crate) since: String,
+    /// One value per note column, in [`Column::notes`] order; empty when blank.
+    pub(crate) notes: Vec<String>,
     pub(crate) line: u64,
 }
 
@@ -197,15 +195,22 @@ impl Entry {
         non_empty(self.helps.get(index))
     }
 
+    /// The value of a note column (`retired`, `since`, `url`, …), `None` when blank or when
+    /// `column` is not a note column. A templated column's value has its placeholders filled
+    /// in.
+    pub fn note(&self, column: Column) -> Option<&str> {
+        non_empty(self.notes.get(column.note_slot()?))
+    }
+
     /// Why the code was retired, when it no longer is emitted. A retired code stays in the
     /// catalog, because old logs still carry it.
     pub fn retired(&self) -> Option<&str> {
-        Some(self.retired.as_str()).filter(|reason| !reason.is_empty())
+        self.note(Column::Retired)
     }
 
     /// The release that introduced the code (`6.2`), from the optional `since` column.
     pub fn since(&self) -> Option<&str> {
-        Some(self.since.as_str()).filter(|since| !since.is_empty())
+        self.note(Column::Since)
     }
 
     /// Whether the row has a message in at least one language.

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
-use crate::columns::{map_header, Columns};
 use crate::fields::{
     check_ident, parse_aliases, parse_code, parse_severity, RESERVED_TYPE_NAMES,
     RESERVED_VARIANT_NAMES,
 };
+use crate::header::{map_header, Columns};
 use crate::model::{Catalog, Entry, Subsystem};
+use crate::registry::{fill_placeholders, Column};
 use crate::{quotes, Problem};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -151,6 +152,7 @@ struct ValidRow<'a> {
     name: &'a str,
     severity: Option<crate::Severity>,
     aliases: Vec<String>,
+    notes: Vec<String>,
 }
 
 /// A name or alias taken by a row.
@@ -264,7 +266,16 @@ impl Parser {
                 fail(clash);
             }
         }
-        let (Some(code), Some(severity), Some(aliases)) = (code, severity, aliases) else {
+        let notes = match notes(columns, &fields) {
+            Ok(notes) => Some(notes),
+            Err(problems) => {
+                problems.into_iter().for_each(&mut fail);
+                None
+            }
+        };
+        let (Some(code), Some(severity), Some(aliases), Some(notes)) =
+            (code, severity, aliases, notes)
+        else {
             return;
         };
         if self.problems.len() > problems_before {
@@ -276,6 +287,7 @@ impl Parser {
             name,
             severity,
             aliases,
+            notes,
         };
         self.add(columns, &fields, row, line);
     }
@@ -288,6 +300,7 @@ impl Parser {
             name,
             severity,
             aliases,
+            notes,
         } = row;
         let existing = self
             .catalog
@@ -323,9 +336,8 @@ impl Parser {
             severity,
             messages: columns.messages.iter().map(|&c| text(Some(c))).collect(),
             helps: columns.helps.iter().map(|&c| text(c)).collect(),
-            retired: text(columns.retired).trim().to_owned(),
             aliases,
-            since: text(columns.since).trim().to_owned(),
+            notes,
             line,
         };
         self.catalog.subsystems[subsystem_index]
@@ -346,6 +358,52 @@ impl Parser {
             catalog: self.catalog,
             problems: self.problems,
         }
+    }
+}
+
+/// The row's note cells, trimmed, each blank one of a templated column given the header's
+/// template, placeholders filled in, and checked by the column's rule; or every problem.
+fn notes(columns: &Columns, fields: &[String]) -> Result<Vec<String>, Vec<String>> {
+    let mut notes = Vec::with_capacity(columns.notes.len());
+    let mut problems = Vec::new();
+    for (column, found) in Column::notes().zip(&columns.notes) {
+        let Some(found) = found else {
+            notes.push(String::new());
+            continue;
+        };
+        let Some(rule) = column.note() else {
+            notes.push(String::new());
+            continue;
+        };
+        let mut value = fields[found.index].trim();
+        if value.is_empty() {
+            value = found.template.as_deref().unwrap_or_default();
+        }
+        let filled = if rule.template {
+            fill_placeholders(
+                value,
+                fields[columns.code].trim(),
+                fields[columns.name].trim(),
+                fields[columns.subsystem].trim(),
+            )
+        } else {
+            Ok(value.to_owned())
+        };
+        match filled.and_then(|value| {
+            if value.is_empty() {
+                Ok(value)
+            } else {
+                (rule.check)(&value).map(|()| value)
+            }
+        }) {
+            Ok(value) => notes.push(value),
+            Err(message) => problems.push(format!("column `{}`: {message}", column.header())),
+        }
+    }
+    if problems.is_empty() {
+        Ok(notes)
+    } else {
+        Err(problems)
     }
 }
 
@@ -454,7 +512,7 @@ fn count_newlines(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Severity;
+    use crate::{Column, Severity};
 
     const HEADER: &str = "code,subsystem,name,severity,message_zh,message_en,help_zh,help_en\n";
 
@@ -511,6 +569,50 @@ mod tests {
         let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
         assert_eq!(catalog.get(1).unwrap().since(), Some("6.2"));
         assert_eq!(catalog.get(2).unwrap().since(), None);
+    }
+
+    #[test]
+    fn reads_the_url_column_with_its_template_and_placeholders() {
+        let csv = "code,subsystem,name,severity,message_en,url=https://err.example.com/{code}\n\
+                   1062,Db,DupEntry,Error,Duplicate entry,\n\
+                   1063,Db,Other,,Other, https://kb.example.com/{subsystem}/{name} \n";
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
+        let url = |code| catalog.get(code).unwrap().note(Column::Url);
+        assert_eq!(url(1062), Some("https://err.example.com/1062"));
+        assert_eq!(url(1063), Some("https://kb.example.com/Db/Other"));
+        let plain =
+            Catalog::from_csv(b"code,subsystem,name,severity,message_en,url\n1,A,B,,,\n").unwrap();
+        assert_eq!(plain.get(1).unwrap().note(Column::Url), None);
+        assert_eq!(plain.get(1).unwrap().note(Column::Code), None);
+    }
+
+    #[test]
+    fn bad_urls_and_templates_are_problems_with_their_line() {
+        let parsed = parse(
+            b"code,subsystem,name,severity,message_en,url\n\
+              1,A,B,,,err.example.com/1\n\
+              2,A,C,,,https://x/{id}\n\
+              3,A,D,,,https://x/3\n",
+        );
+        assert_eq!(
+            rendered(&parsed),
+            [
+                "codes.csv:2: column `url`: `err.example.com/1` is not an absolute URL; write it as `https://err.example.com/1`",
+                "codes.csv:3: column `url`: unknown placeholder `{id}` in `https://x/{id}`; use {code}, {name}, {subsystem}",
+            ]
+        );
+        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        assert_eq!(codes, [3]);
+        let header = parse(
+            b"code,subsystem,name,severity,message_en,since=6.2,url=ftp://x/{code}\n1,A,B,,,,\n",
+        );
+        assert_eq!(
+            rendered(&header),
+            [
+                "codes.csv:1: column `since` takes no template; remove `=6.2` from the header",
+                "codes.csv:1: the template of column `url`: `ftp://x/1` is not a web link; use an `https://` or `http://` URL",
+            ]
+        );
     }
 
     #[test]

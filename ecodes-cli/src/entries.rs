@@ -3,84 +3,71 @@
 
 use ecodes_catalog::Entry;
 
-use crate::catalog::Loaded;
-use crate::output::{style, Cell, Column};
+use ecodes_catalog::Column;
 
-/// Which of an entry's columns to show: its messages in some languages, and maybe its help,
-/// aliases, retirement and the release that introduced it.
+use crate::catalog::Loaded;
+use crate::output::{style, Cell, Heading};
+
+/// Which of an entry's columns to show: its messages in some languages, and maybe its help and
+/// annotations (aliases and the note columns, such as `retired`, `since` and `url`).
 #[derive(Debug, Clone)]
 pub struct EntryColumns {
     languages: Vec<usize>,
     help: bool,
-    /// The columns after the texts, in this order.
-    lifecycle: Vec<Lifecycle>,
+    /// The columns after the texts, in registry order.
+    annotations: Vec<Column>,
 }
 
-/// The optional columns after the texts: what a code is also called and when it came and went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lifecycle {
-    Aliases,
-    Retired,
-    Since,
+/// How tables and exports name a column: its header, and the same in capitals as a title.
+fn column(column: Column) -> Heading {
+    let header = column.header();
+    Heading::new(header, header.to_uppercase())
 }
 
-impl Lifecycle {
-    const ALL: [Lifecycle; 3] = [Lifecycle::Aliases, Lifecycle::Retired, Lifecycle::Since];
-
-    fn column(self) -> Column {
-        match self {
-            Lifecycle::Aliases => Column::new("aliases", "ALIASES"),
-            Lifecycle::Retired => Column::new("retired", "RETIRED"),
-            Lifecycle::Since => Column::new("since", "SINCE"),
-        }
+/// An annotation's cell: the aliases as a list, a note as its text.
+fn annotation(column: Column, entry: &Entry) -> Cell {
+    match column {
+        Column::Aliases => Cell::list(entry.aliases()),
+        note => Cell::optional(entry.note(note)),
     }
+}
 
-    fn cell(self, entry: &Entry) -> Cell {
-        match self {
-            Lifecycle::Aliases => Cell::list(entry.aliases()),
-            Lifecycle::Retired => Cell::optional(entry.retired()),
-            Lifecycle::Since => Cell::optional(entry.since()),
-        }
-    }
-
-    fn is_used_by(self, entry: &Entry) -> bool {
-        match self {
-            Lifecycle::Aliases => !entry.aliases().is_empty(),
-            Lifecycle::Retired => entry.retired().is_some(),
-            Lifecycle::Since => entry.since().is_some(),
-        }
+/// Whether an entry has a value in an annotation column.
+fn has_annotation(column: Column, entry: &Entry) -> bool {
+    match column {
+        Column::Aliases => !entry.aliases().is_empty(),
+        note => entry.note(note).is_some(),
     }
 }
 
 impl EntryColumns {
     /// The messages in `languages` (indices of the catalog's languages); with `full`, also the
-    /// help texts, aliases, retirement and `since`, every column of codes.csv, so that an export
-    /// can be read back as a catalog.
+    /// help texts and annotations, every column of codes.csv, so that an export can be read back
+    /// as a catalog.
     pub fn new(languages: Vec<usize>, full: bool) -> EntryColumns {
-        let lifecycle = if full {
-            Lifecycle::ALL.to_vec()
+        let annotations = if full {
+            Column::annotations().collect()
         } else {
             Vec::new()
         };
         EntryColumns {
             languages,
             help: full,
-            lifecycle,
+            annotations,
         }
     }
 
-    /// The same columns, except that the aliases, retirement and `since` columns are kept only
-    /// when some entry of the catalog has them: for tables that people read.
+    /// The same columns, except that the annotations are kept only when some entry of the
+    /// catalog has them: for tables that people read.
     #[must_use]
     pub fn where_used(mut self, loaded: &Loaded) -> EntryColumns {
         let entries = loaded.catalog().entries();
-        self.lifecycle
-            .retain(|column| entries.iter().any(|entry| column.is_used_by(entry)));
+        self.annotations
+            .retain(|&column| entries.iter().any(|entry| has_annotation(column, entry)));
         self
     }
 
-    /// The messages, for a text table, and the aliases and retirement where the catalog has
-    /// any.
+    /// The messages, for a text table, and the annotations where the catalog has any.
     pub fn for_text(languages: Vec<usize>, loaded: &Loaded) -> EntryColumns {
         EntryColumns {
             help: false,
@@ -90,21 +77,16 @@ impl EntryColumns {
     }
 
     /// `code`, `subsystem`, `name`, `severity`, then `message_<lang>` and `help_<lang>`, then
-    /// `aliases`, `retired` and `since`.
-    pub fn columns(&self, loaded: &Loaded) -> Vec<Column> {
-        let mut columns = vec![
-            Column::numeric("code", "CODE"),
-            Column::new("subsystem", "SUBSYSTEM"),
-            Column::new("name", "NAME"),
-            Column::new("severity", "SEVERITY"),
-        ];
+    /// the annotations: `aliases` and the note columns.
+    pub fn columns(&self, loaded: &Loaded) -> Vec<Heading> {
+        let mut columns = identity_columns().to_vec();
         columns.extend(self.text_columns(loaded));
-        columns.extend(self.lifecycle.iter().map(|column| column.column()));
+        columns.extend(self.annotations.iter().map(|&each| column(each)));
         columns
     }
 
     /// Just the text columns: `message_<lang>`, then `help_<lang>`.
-    pub fn text_columns(&self, loaded: &Loaded) -> Vec<Column> {
+    pub fn text_columns(&self, loaded: &Loaded) -> Vec<Heading> {
         let one = self.languages.len() == 1;
         let title = |what: &str, lang: &str| {
             if one {
@@ -113,18 +95,18 @@ impl EntryColumns {
                 format!("{what} ({lang})")
             }
         };
-        let mut columns: Vec<Column> = self
+        let mut columns: Vec<Heading> = self
             .languages
             .iter()
             .map(|&index| {
                 let lang = loaded.language(index);
-                Column::new(format!("message_{lang}"), title("MESSAGE", lang))
+                Heading::new(format!("message_{lang}"), title("MESSAGE", lang))
             })
             .collect();
         if self.help {
             columns.extend(self.languages.iter().map(|&index| {
                 let lang = loaded.language(index);
-                Column::new(format!("help_{lang}"), title("HELP", lang))
+                Heading::new(format!("help_{lang}"), title("HELP", lang))
             }));
         }
         columns
@@ -132,14 +114,9 @@ impl EntryColumns {
 
     /// The cells of [`EntryColumns::columns`] for `entry`.
     pub fn cells(&self, loaded: &Loaded, entry: &Entry) -> Vec<Cell> {
-        let mut cells = vec![
-            Cell::number(u64::from(entry.code())).styled(style::CODE),
-            Cell::text(loaded.subsystem_name(entry)),
-            Cell::text(entry.name()),
-            Cell::severity(entry.severity()),
-        ];
+        let mut cells = identity_cells(loaded, entry).to_vec();
         cells.extend(self.text_cells(entry));
-        cells.extend(self.lifecycle.iter().map(|column| column.cell(entry)));
+        cells.extend(self.annotations.iter().map(|&each| annotation(each, entry)));
         cells
     }
 
@@ -159,4 +136,26 @@ impl EntryColumns {
         }
         cells
     }
+}
+
+/// The columns that say which entry a row is: `code`, `subsystem`, `name` and `severity`.
+/// Every command that prints entries starts its rows with them.
+pub fn identity_columns() -> [Heading; 4] {
+    let code = Column::Code.header();
+    [
+        Heading::numeric(code, code.to_uppercase()),
+        column(Column::Subsystem),
+        column(Column::Name),
+        column(Column::Severity),
+    ]
+}
+
+/// The cells of [`identity_columns`] for `entry`.
+pub fn identity_cells(loaded: &Loaded, entry: &Entry) -> [Cell; 4] {
+    [
+        Cell::number(u64::from(entry.code())).styled(style::CODE),
+        Cell::text(loaded.subsystem_name(entry)),
+        Cell::text(entry.name()),
+        Cell::severity(entry.severity()),
+    ]
 }

@@ -6,6 +6,7 @@ use std::io;
 use ecodes_catalog::Problem;
 
 use crate::commands::scan::matcher::PatternError;
+use crate::output::counted;
 
 /// How a command that ran to the end went; `main` turns it into the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,11 +135,7 @@ impl fmt::Display for Error {
                     }
                 }
                 let count = problems.len();
-                write!(
-                    f,
-                    "the catalog `{file}` has {count} problem{}:",
-                    if count == 1 { "" } else { "s" }
-                )?;
+                write!(f, "the catalog `{file}` has {}:", counted(count, "problem"))?;
                 // A file can have any number of problems; `ecodes check` lists them all.
                 for problem in problems.iter().take(LISTED) {
                     write!(f, "\n{}", problem.display_in(file))?;

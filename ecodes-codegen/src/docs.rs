@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ecodes_catalog::{Catalog, Entry, Subsystem};
+use ecodes_catalog::{Catalog, Column, Entry, Shown, Subsystem};
 
 /// The doc comment of one variant. Its first line, which rustdoc shows in item lists and search
 /// results, is the message in the default language (or the first language that has one); then
@@ -19,11 +19,28 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
         None => " Undocumented: the catalog has no text for this code.".to_owned(),
     };
     let _ = write!(doc, "\n\n `{}` · {severity}", entry.code());
-    if let Some(since) = entry.since() {
-        let _ = write!(doc, " · since {}", paragraphs(since));
+    let notes = || {
+        Column::notes().filter_map(|column| {
+            let rule = column.note()?;
+            Some((column, rule.shown, entry.note(column)?))
+        })
+    };
+    for (column, _, value) in notes().filter(|(_, shown, _)| *shown == Shown::Inline) {
+        let _ = write!(doc, " · {} {}", column.spec().phrase.en, paragraphs(value));
     }
-    if let Some(reason) = entry.retired() {
-        let _ = write!(doc, "\n\n **Retired**: {}", paragraphs(reason));
+    for (column, shown, value) in notes() {
+        match shown {
+            Shown::Inline => {}
+            Shown::Paragraph => {
+                let title = capitalised(column.spec().phrase.en);
+                let _ = write!(doc, "\n\n **{title}**: {}", paragraphs(value));
+            }
+            // The registry's link check leaves nothing in a URL that Markdown would need escaped.
+            Shown::Link => {
+                let title = capitalised(column.spec().title.en);
+                let _ = write!(doc, "\n\n [{title}](<{value}>)");
+            }
+        }
     }
     if !entry.aliases().is_empty() {
         let aliases: Vec<String> = entry
@@ -44,7 +61,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
             let _ = write!(
                 doc,
                 "\n\n **{lang}**, {}: {}",
-                help_label(lang),
+                Column::Help.spec().phrase.in_language(lang),
                 paragraphs(help)
             );
         }
@@ -52,14 +69,12 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
     doc
 }
 
-/// What the possible causes and solution are called in a language: Chinese for `zh`, English
-/// otherwise, as the vendor's table heads the column.
-fn help_label(lang: &str) -> &'static str {
-    if lang == "zh" || lang.starts_with("zh_") || lang.starts_with("zh-") {
-        "原因和解决方案"
-    } else {
-        "causes and solution"
-    }
+/// `Retired` for `retired`: a title at the start of a paragraph.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Escaped text whose line breaks stay line breaks inside the doc comment.
@@ -178,13 +193,20 @@ mod tests {
     }
 
     #[test]
-    fn chinese_tags_label_the_help_in_chinese() {
-        for lang in ["zh", "zh_tw", "zh-hant"] {
-            assert_eq!(help_label(lang), "原因和解决方案", "{lang}");
-        }
-        for lang in ["en", "zhx", "fr_zh"] {
-            assert_eq!(help_label(lang), "causes and solution", "{lang}");
-        }
+    fn notes_show_inline_as_paragraphs_or_as_links() {
+        let catalog = Catalog::from_csv(
+            "code,subsystem,name,severity,message_zh_tw,help_zh_tw,retired,since,url\n\
+             1,Db,Old,,舊,說明,replaced by 2,6.2,https://err.example.com/1\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            variant(&catalog, catalog.get(1).unwrap()),
+            " 舊\n\n `1` · severity unspecified · since 6.2\n\n **Retired**: replaced by 2\n\n \
+             [More](<https://err.example.com/1>)\n\n **zh_tw**, 原因和解决方案: 說明"
+        );
+        assert_eq!(capitalised("retired"), "Retired");
+        assert_eq!(capitalised(""), "");
     }
 
     #[test]

@@ -794,9 +794,10 @@ mod tests {
                 .flat_map(|(_, fns)| fns.clone())
                 .collect()
         };
-        // The names an alias may not take are exactly the generated methods, so checking them
-        // also keeps that list true.
-        let methods = ecodes_catalog::RESERVED_ALIAS_NAMES
+        // The names an alias may not take are exactly the generated methods: the registry's
+        // accessors and the catalog library's list of the rest.
+        let reserved: Vec<&str> = ecodes_catalog::generated_items().collect();
+        let methods = reserved
             .iter()
             .filter(|name| name.starts_with(|c: char| c.is_ascii_lowercase()));
         for ty in ["Cdp", "Ha", "Code"] {
@@ -805,6 +806,12 @@ mod tests {
                 assert!(
                     fns.iter().any(|f| f == expected),
                     "{ty}::{expected} in {fns:?}"
+                );
+            }
+            for found in &fns {
+                assert!(
+                    reserved.contains(&found.as_str()),
+                    "{ty}::{found} is generated but not reserved from aliases"
                 );
             }
             for (tr, expected) in [("TryFrom", "try_from"), ("Display", "fmt")] {

@@ -9,7 +9,7 @@ use crate::catalog::Loaded;
 use crate::commands::diff;
 use crate::error::{Error, Status};
 use crate::opts::CheckArgs;
-use crate::output::{style, Paint};
+use crate::output::{plural, style, Paint};
 use crate::revision;
 
 /// The catalog checked when none is named.
@@ -201,13 +201,5 @@ impl Finding<'_> {
             Finding::Error(problem) => problem.line().unwrap_or(0),
             Finding::Warning(warning) => warning.line(),
         }
-    }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
     }
 }

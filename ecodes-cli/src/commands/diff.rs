@@ -8,7 +8,7 @@ use ecodes_catalog::{Change, ChangeKind, Compatibility, Entry};
 use crate::catalog::Loaded;
 use crate::error::{Error, Status};
 use crate::opts::{AllowChange, DiffArgs, DiffFormat, Format};
-use crate::output::{escape_markdown, style, Cell, Column, Paint, Table};
+use crate::output::{escape_markdown, plural, style, Cell, Heading, Paint, Table};
 use crate::revision;
 
 /// Runs `ecodes diff`.
@@ -92,12 +92,12 @@ fn write_table(
     let mut rows: Vec<&Change<'_>> = changes.iter().collect();
     rows.sort_by_key(|change| (std::cmp::Reverse(status_of(change, allow)), change.code()));
     let mut table = Table::new(vec![
-        Column::new("status", "STATUS"),
-        Column::new("change", "CHANGE"),
-        Column::numeric("code", "CODE"),
-        Column::new("subsystem", "SUBSYSTEM"),
-        Column::new("name", "NAME"),
-        Column::new("detail", "DETAIL"),
+        Heading::new("status", "STATUS"),
+        Heading::new("change", "CHANGE"),
+        Heading::numeric("code", "CODE"),
+        Heading::new("subsystem", "SUBSYSTEM"),
+        Heading::new("name", "NAME"),
+        Heading::new("detail", "DETAIL"),
     ]);
     for change in rows {
         let status = status_of(change, allow);
@@ -196,7 +196,7 @@ fn summary(old: &Loaded, new: &Loaded, changes: &[Change<'_>], allow: &[AllowCha
         old.name(),
         new.name(),
         changes.len(),
-        if changes.len() == 1 { "" } else { "s" },
+        plural(changes.len()),
         count(Compatibility::Forbidden),
         count(Compatibility::Breaking),
         count(Compatibility::Compatible)

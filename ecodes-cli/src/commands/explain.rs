@@ -3,14 +3,14 @@
 use std::io::Write;
 
 use anstyle::Style;
-use ecodes_catalog::Entry;
+use ecodes_catalog::{Column, Entry, NoteDiff};
 
 use crate::catalog::Loaded;
 use crate::entries::EntryColumns;
 use crate::error::{report, Error, Status};
 use crate::lookup::lookup;
 use crate::opts::{ExplainArgs, Format};
-use crate::output::{single_line, style, Cell, Column, Paint, Table};
+use crate::output::{single_line, style, Cell, Heading, Paint, Table};
 
 /// Runs `ecodes explain`. Tokens are explained in order; each one that is not in the catalog is
 /// reported on stderr and makes the exit status 1.
@@ -47,7 +47,7 @@ pub fn run(
         print_blocks(&found, loaded, &languages, out, paint)?;
     } else {
         let columns = EntryColumns::new(languages, true);
-        let mut table_columns = vec![Column::new("query", "QUERY")];
+        let mut table_columns = vec![Heading::new("query", "QUERY")];
         table_columns.extend(columns.columns(loaded));
         let mut table = Table::new(table_columns);
         for (token, entry) in &found {
@@ -115,14 +115,18 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
             format!(" (codes {}-{})", range.low, range.high)
         });
     let mut lines = vec![
-        ("code".to_owned(), entry.code().to_string(), style::CODE),
         (
-            "subsystem".to_owned(),
+            label(Column::Code).to_owned(),
+            entry.code().to_string(),
+            style::CODE,
+        ),
+        (
+            label(Column::Subsystem).to_owned(),
             format!("{}{range}", subsystem.name()),
             Style::new(),
         ),
         (
-            "severity".to_owned(),
+            label(Column::Severity).to_owned(),
             entry
                 .severity()
                 .map_or_else(|| "unspecified".to_owned(), |s| s.to_string()),
@@ -131,42 +135,53 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
                 None => style::DIM,
             },
         ),
-        ("name".to_owned(), entry.name().to_owned(), Style::new()),
-    ];
-    if !entry.aliases().is_empty() {
-        lines.push((
-            "aliases".to_owned(),
-            entry.aliases().join(" "),
+        (
+            label(Column::Name).to_owned(),
+            entry.name().to_owned(),
             Style::new(),
-        ));
-    }
-    if let Some(reason) = entry.retired() {
-        lines.push(("retired".to_owned(), reason.to_owned(), style::WARNING));
-    }
-    if let Some(since) = entry.since() {
-        lines.push(("since".to_owned(), since.to_owned(), Style::new()));
+        ),
+    ];
+    for column in Column::annotations() {
+        let value = match column {
+            Column::Aliases if !entry.aliases().is_empty() => entry.aliases().join(" "),
+            Column::Aliases => continue,
+            note => match entry.note(note) {
+                Some(value) => value.to_owned(),
+                None => continue,
+            },
+        };
+        // A retirement is what an operator must not miss.
+        let retirement = column
+            .note()
+            .is_some_and(|rule| rule.diff == NoteDiff::Lifecycle);
+        let value_style = if retirement {
+            style::WARNING
+        } else {
+            Style::new()
+        };
+        lines.push((label(column).to_owned(), value, value_style));
     }
     if !entry.is_documented() {
         lines.push((
-            "message".to_owned(),
+            label(Column::Message).to_owned(),
             "known, but undocumented: the catalog has no text for this code".to_owned(),
             style::DIM,
         ));
         return lines;
     }
     let has_help = languages.iter().any(|&index| entry.help(index).is_some());
-    for (what, text_of) in [
+    for (column, text_of) in [
         (
-            "message",
+            Column::Message,
             Entry::message as fn(&Entry, usize) -> Option<&str>,
         ),
-        ("causes and solution", Entry::help),
+        (Column::Help, Entry::help),
     ] {
-        if what != "message" && !has_help {
+        if column == Column::Help && !has_help {
             continue;
         }
         for &index in languages {
-            let label = format!("{what} ({})", loaded.language(index));
+            let label = format!("{} ({})", label(column), loaded.language(index));
             lines.push(match text_of(entry, index) {
                 Some(text) => (label, text.to_owned(), Style::new()),
                 None => (label, "(none in this language)".to_owned(), style::DIM),
@@ -174,4 +189,10 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
         }
     }
     lines
+}
+
+/// How `explain` labels a column: the registry's English phrase, as the command's own words are
+/// English.
+fn label(column: Column) -> &'static str {
+    column.spec().phrase.en
 }

@@ -8,7 +8,7 @@ use ecodes_catalog::Entry;
 use crate::catalog::Loaded;
 use crate::error::{Error, Status};
 use crate::opts::SearchArgs;
-use crate::output::{style, Cell, Column, Paint, Table};
+use crate::output::{style, Cell, Heading, Paint, Table};
 
 /// Runs `ecodes search`: one row per matching text or alias (a code whose Chinese and English
 /// messages both match has two rows), the match highlighted on a terminal. Nothing found is exit status 1,
@@ -25,12 +25,12 @@ pub fn run(
     let languages = loaded.languages(&args.output.lang)?;
     let needle = args.text.join(" ");
     let mut table = Table::new(vec![
-        Column::numeric("code", "CODE"),
-        Column::new("subsystem", "SUBSYSTEM"),
-        Column::new("name", "NAME"),
-        Column::new("severity", "SEVERITY"),
-        Column::new("field", "FIELD"),
-        Column::new("text", "TEXT"),
+        Heading::numeric("code", "CODE"),
+        Heading::new("subsystem", "SUBSYSTEM"),
+        Heading::new("name", "NAME"),
+        Heading::new("severity", "SEVERITY"),
+        Heading::new("field", "FIELD"),
+        Heading::new("text", "TEXT"),
     ]);
     for entry in loaded.selected(&args.filter)? {
         let row = |field: String, text: Cell| {

@@ -15,7 +15,7 @@ use syn::visit::Visit;
 use crate::catalog::Loaded;
 use crate::error::{report, Error, Status};
 use crate::opts::{UsageArgs, UsageFormat};
-use crate::output::{style, Cell, Column, Paint, Table};
+use crate::output::{style, Cell, Heading, Paint, Table};
 
 /// How a reference is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,10 +307,10 @@ fn write_table(
         .collect();
     if args.unused {
         let mut table = Table::new(vec![
-            Column::numeric("code", "CODE"),
-            Column::new("subsystem", "SUBSYSTEM"),
-            Column::new("name", "NAME"),
-            Column::new("note", "NOTE"),
+            Heading::numeric("code", "CODE"),
+            Heading::new("subsystem", "SUBSYSTEM"),
+            Heading::new("name", "NAME"),
+            Heading::new("note", "NOTE"),
         ]);
         for entry in &unused {
             table.push(vec![
@@ -328,12 +328,12 @@ fn write_table(
             .collect();
         resolved.sort_by_key(|(found, entry)| (entry.code(), found.file.clone(), found.line));
         let mut table = Table::new(vec![
-            Column::numeric("code", "CODE"),
-            Column::new("subsystem", "SUBSYSTEM"),
-            Column::new("name", "NAME"),
-            Column::new("where", "WHERE"),
-            Column::new("form", "FORM"),
-            Column::new("note", "NOTE"),
+            Heading::numeric("code", "CODE"),
+            Heading::new("subsystem", "SUBSYSTEM"),
+            Heading::new("name", "NAME"),
+            Heading::new("where", "WHERE"),
+            Heading::new("form", "FORM"),
+            Heading::new("note", "NOTE"),
         ]);
         for (found, entry) in &resolved {
             table.push(vec![

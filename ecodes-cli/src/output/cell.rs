@@ -19,7 +19,7 @@ pub enum Align {
 
 /// A column: its key in JSON and CSV, its title in text tables and Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Column {
+pub struct Heading {
     /// The JSON key and CSV header, such as `message_zh`.
     pub key: String,
     /// The title of text tables and Markdown, such as `MESSAGE (zh)`.
@@ -28,10 +28,10 @@ pub struct Column {
     pub align: Align,
 }
 
-impl Column {
+impl Heading {
     /// A left-aligned column.
-    pub fn new(key: impl Into<String>, title: impl Into<String>) -> Column {
-        Column {
+    pub fn new(key: impl Into<String>, title: impl Into<String>) -> Heading {
+        Heading {
             key: key.into(),
             title: title.into(),
             align: Align::Left,
@@ -39,10 +39,10 @@ impl Column {
     }
 
     /// A right-aligned (numeric) column.
-    pub fn numeric(key: impl Into<String>, title: impl Into<String>) -> Column {
-        Column {
+    pub fn numeric(key: impl Into<String>, title: impl Into<String>) -> Heading {
+        Heading {
             align: Align::Right,
-            ..Column::new(key, title)
+            ..Heading::new(key, title)
         }
     }
 }

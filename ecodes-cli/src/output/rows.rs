@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use super::cell::{Align, Cell, Column};
+use super::cell::{Align, Cell, Heading};
 use crate::error::Error;
 use crate::opts::Format;
 
@@ -13,7 +13,7 @@ use crate::opts::Format;
 /// a Markdown table. (Aligned text needs every row first; [`super::Table`] does that.)
 pub struct RowWriter<'w> {
     format: Format,
-    columns: Vec<Column>,
+    columns: Vec<Heading>,
     sink: Sink<'w>,
     rows: u64,
 }
@@ -32,7 +32,7 @@ impl<'w> RowWriter<'w> {
     /// Any error writing to `out`.
     pub fn new(
         format: Format,
-        columns: Vec<Column>,
+        columns: Vec<Heading>,
         out: &'w mut dyn Write,
     ) -> Result<Self, Error> {
         let sink = match format {
@@ -215,7 +215,7 @@ mod tests {
                 shown: &shown,
             };
             let mut writer =
-                RowWriter::new(format, vec![Column::new("code", "CODE")], &mut pipe).unwrap();
+                RowWriter::new(format, vec![Heading::new("code", "CODE")], &mut pipe).unwrap();
             writer.row(&[Cell::text("3530")]).unwrap();
             let seen = |shown: &std::cell::RefCell<Vec<u8>>| {
                 String::from_utf8_lossy(&shown.borrow()).contains("3530")
@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn an_empty_json_array_is_valid() {
         let mut out = Vec::new();
-        let written = RowWriter::new(Format::Json, vec![Column::new("a", "A")], &mut out)
+        let written = RowWriter::new(Format::Json, vec![Heading::new("a", "A")], &mut out)
             .and_then(RowWriter::finish);
         assert!(written.is_ok());
         assert_eq!(out, b"[]\n");

@@ -6,7 +6,7 @@ use std::ops::Range;
 use anstyle::Style;
 use unicode_width::UnicodeWidthStr;
 
-use super::cell::{Align, Cell, Column};
+use super::cell::{Align, Cell, Heading};
 use super::rows::RowWriter;
 use super::style::{self, Paint};
 use crate::error::Error;
@@ -18,13 +18,13 @@ const GAP: &str = "  ";
 /// Rows under named columns, printed as an aligned text table, JSON, CSV or Markdown.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    columns: Vec<Column>,
+    columns: Vec<Heading>,
     rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
     /// An empty table with these columns.
-    pub fn new(columns: Vec<Column>) -> Table {
+    pub fn new(columns: Vec<Heading>) -> Table {
         Table {
             columns,
             rows: Vec::new(),
@@ -37,7 +37,7 @@ impl Table {
     }
 
     /// The columns.
-    pub fn columns(&self) -> &[Column] {
+    pub fn columns(&self) -> &[Heading] {
         &self.columns
     }
 
@@ -191,9 +191,9 @@ mod tests {
     #[test]
     fn aligns_cjk_text_by_display_width() {
         let mut table = Table::new(vec![
-            Column::numeric("code", "CODE"),
-            Column::new("message", "MESSAGE"),
-            Column::new("severity", "SEVERITY"),
+            Heading::numeric("code", "CODE"),
+            Heading::new("message", "MESSAGE"),
+            Heading::new("severity", "SEVERITY"),
         ]);
         table.push(vec![
             Cell::number(3530),
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn no_trailing_spaces_when_the_last_cells_are_blank() {
-        let mut table = Table::new(vec![Column::new("a", "A"), Column::new("b", "B")]);
+        let mut table = Table::new(vec![Heading::new("a", "A"), Heading::new("b", "B")]);
         table.push(vec![Cell::text("x"), Cell::optional(None)]);
         assert_eq!(text_of(&table), "A  B\nx\n");
     }
@@ -243,8 +243,8 @@ mod tests {
     #[test]
     fn formats_json_csv_and_markdown() {
         let mut table = Table::new(vec![
-            Column::numeric("code", "CODE"),
-            Column::new("text", "TEXT"),
+            Heading::numeric("code", "CODE"),
+            Heading::new("text", "TEXT"),
         ]);
         table.push(vec![Cell::number(1), Cell::text("a|b")]);
         table.push(vec![Cell::number(2), Cell::optional(None)]);

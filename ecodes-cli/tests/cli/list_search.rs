@@ -120,7 +120,8 @@ fn csv_and_markdown_output() {
                 "help_en",
                 "aliases",
                 "retired",
-                "since"
+                "since",
+                "url"
             ]
             .map(str::to_owned)
             .to_vec()

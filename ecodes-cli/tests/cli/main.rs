@@ -16,6 +16,7 @@ mod pipe;
 mod same_words;
 mod scan;
 mod scan_parallel;
+mod url;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -118,15 +119,16 @@ pub(crate) fn catalog_rows(csv: &[u8]) -> (Vec<String>, Vec<String>) {
             let texts: Vec<Option<&str>> = (0..catalog.languages().len())
                 .flat_map(|lang| [entry.message(lang), entry.help(lang)])
                 .collect();
+            let notes: Vec<Option<&str>> = ecodes_catalog::Column::notes()
+                .map(|column| entry.note(column))
+                .collect();
             let row = format!(
-                "{} {} {} {:?} {texts:?} {:?} {:?} {:?}",
+                "{} {} {} {:?} {texts:?} {:?} {notes:?}",
                 entry.code(),
                 catalog.subsystem_of(entry).name(),
                 entry.name(),
                 entry.severity(),
                 entry.aliases(),
-                entry.retired(),
-                entry.since()
             );
             (entry.code(), row)
         })

@@ -4,6 +4,7 @@
 //! Without scripts the page shows everything; the script only adds the filter box. It never
 //! builds markup from text (no `innerHTML`): it shows and hides rows, and sets `textContent`.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use ecodes_catalog::{Entry, Severity};
@@ -176,6 +177,16 @@ fn write_row(out: &mut dyn Write, entry: &Entry, lang: usize, words: &Words) -> 
             escape(&words.annotations(entry))
         ),
     };
+    let mut links = String::new();
+    for (title, url) in words.links(entry) {
+        let _ = write!(
+            links,
+            " <a class=\"more\" href=\"{}\">{}</a>",
+            escape(url),
+            escape(title)
+        );
+    }
+    let message = format!("{message}{links}");
     let severity = match entry.severity() {
         Some(severity) => {
             let severity = Severity::as_str(severity);

@@ -1,5 +1,6 @@
 //! The documentation as Markdown: the vendor's table layout, one table per subsystem.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{generated_note, sections, Words};
@@ -36,9 +37,14 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
                 entry.message(lang).unwrap_or_default(),
                 words.annotations(entry)
             );
+            // The registry's link check leaves nothing in a URL that Markdown would need escaped.
+            let mut links = String::new();
+            for (title, url) in words.links(entry) {
+                let _ = write!(links, " [{}](<{url}>)", escape_markdown(title));
+            }
             writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {}{links} | {} | {} |",
                 entry.code(),
                 escape_markdown(&description),
                 entry

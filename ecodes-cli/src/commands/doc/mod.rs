@@ -9,14 +9,16 @@ mod markdown;
 
 use std::io::Write;
 
-use ecodes_catalog::{Entry, Subsystem};
+use ecodes_catalog::{is_chinese, Column, Entry, Shown, Subsystem};
 
 use crate::catalog::Loaded;
 use crate::error::{Error, Status};
 use crate::opts::{DocArgs, DocFormat};
+use crate::output::counted;
 
 /// The words of a document in one language. Only the tool's own words come in Chinese and
-/// English; everything about the product comes from the catalog.
+/// English (the column titles from the registry, [`ecodes_catalog::Label::in_language`]); everything about the
+/// product comes from the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Words {
     /// The catalog language tag, such as `zh`.
@@ -25,14 +27,8 @@ pub struct Words {
     pub title: String,
     /// The paragraph under the title.
     pub intro: String,
-    /// The four column headers.
+    /// The four column headers: code, message, severity and help.
     pub headers: [&'static str; 4],
-    /// What introduces an entry's aliases, such as `also`.
-    pub aliases: &'static str,
-    /// What introduces a retired entry's reason, such as `retired`.
-    pub retired: &'static str,
-    /// What introduces the release that introduced an entry, such as `since`.
-    pub since: &'static str,
     /// The header of the HTML page's name column.
     pub name: &'static str,
     /// What stands for a code without text.
@@ -50,15 +46,21 @@ pub struct Words {
 }
 
 impl Words {
-    /// Chinese words for `zh`, English for any other language. The default intro says how many
-    /// codes the catalog has and names it.
+    /// Chinese words for `zh` and its variants, English for any other language. The default
+    /// intro says how many codes the catalog has and names it.
     pub fn new(lang: &str, title: Option<&str>, intro: Option<&str>, loaded: &Loaded) -> Words {
-        let chinese =
-            lang.eq_ignore_ascii_case("zh") || lang.starts_with("zh-") || lang.starts_with("zh_");
         let codes = loaded.catalog().entries().len();
         let subsystems = loaded.catalog().subsystems().len();
         let source = loaded.name();
-        if chinese {
+        let headers = [
+            Column::Code,
+            Column::Message,
+            Column::Severity,
+            Column::Help,
+        ]
+        .map(|column| column.spec().title.in_language(lang));
+        let name = Column::Name.spec().title.in_language(lang);
+        if is_chinese(lang) {
             Words {
                 lang: lang.to_owned(),
                 title: title.unwrap_or("错误代码说明").to_owned(),
@@ -70,11 +72,8 @@ impl Words {
                     },
                     str::to_owned,
                 ),
-                headers: ["Error Code", "说明", "错误等级", "可能引起的原因和解决方案"],
-                aliases: "别名",
-                retired: "已停用",
-                since: "始于",
-                name: "名称",
+                headers,
+                name,
                 undocumented: "无说明",
                 unspecified: "未指定",
                 filter: "筛选（代码、名称或文字）",
@@ -83,9 +82,6 @@ impl Words {
                 generated: "由 {tool} 于 {date} 从 {catalog} 生成",
             }
         } else {
-            let plural = |count: usize, word: &str| {
-                format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-            };
             Words {
                 lang: lang.to_owned(),
                 title: title.unwrap_or("Error codes").to_owned(),
@@ -93,22 +89,14 @@ impl Words {
                     || {
                         format!(
                             "The {} below, grouped into {}, come from {source}.",
-                            plural(codes, "error code"),
-                            plural(subsystems, "subsystem")
+                            counted(codes, "error code"),
+                            counted(subsystems, "subsystem")
                         )
                     },
                     str::to_owned,
                 ),
-                headers: [
-                    "Error Code",
-                    "Description",
-                    "Severity",
-                    "Possible causes and solution",
-                ],
-                aliases: "also",
-                retired: "retired",
-                since: "since",
-                name: "Name",
+                headers,
+                name,
                 undocumented: "undocumented",
                 unspecified: "unspecified",
                 filter: "Filter by code, name or text",
@@ -119,24 +107,42 @@ impl Words {
         }
     }
 
-    /// What the description cell adds after an entry's message: its aliases, the release that
-    /// introduced it and, for a retired code, the reason, such as ` (also: EAGAIN; since: 6.2)`.
+    /// What the description cell adds after an entry's message: its aliases and its notes
+    /// other than links, in registry order, such as ` (also: EAGAIN; since: 6.2)`.
     pub fn annotations(&self, entry: &Entry) -> String {
         let mut notes = Vec::new();
-        if !entry.aliases().is_empty() {
-            notes.push(format!("{}: {}", self.aliases, entry.aliases().join(", ")));
-        }
-        if let Some(since) = entry.since() {
-            notes.push(format!("{}: {since}", self.since));
-        }
-        if let Some(reason) = entry.retired() {
-            notes.push(format!("{}: {reason}", self.retired));
+        for column in Column::annotations() {
+            let title = column.spec().title.in_language(&self.lang);
+            match column {
+                Column::Aliases if !entry.aliases().is_empty() => {
+                    notes.push(format!("{title}: {}", entry.aliases().join(", ")));
+                }
+                Column::Aliases => {}
+                note => {
+                    let shown_as_text = note.note().is_some_and(|rule| rule.shown != Shown::Link);
+                    if let (true, Some(value)) = (shown_as_text, entry.note(note)) {
+                        notes.push(format!("{title}: {value}"));
+                    }
+                }
+            }
         }
         if notes.is_empty() {
             String::new()
         } else {
             format!(" ({})", notes.join("; "))
         }
+    }
+
+    /// The entry's notes that documents show as links, each with its title: the `url`, titled
+    /// `more`.
+    pub fn links<'e>(&self, entry: &'e Entry) -> Vec<(&'static str, &'e str)> {
+        Column::notes()
+            .filter(|column| column.note().is_some_and(|rule| rule.shown == Shown::Link))
+            .filter_map(|column| {
+                let url = entry.note(column)?;
+                Some((column.spec().title.in_language(&self.lang), url))
+            })
+            .collect()
     }
 }
 

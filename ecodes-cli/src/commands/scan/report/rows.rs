@@ -7,7 +7,7 @@ use super::{excerpt, Resolved, Selection};
 use crate::entries::EntryColumns;
 use crate::error::Error;
 use crate::opts::Format;
-use crate::output::{Cell, Column, RowWriter};
+use crate::output::{Cell, Heading, RowWriter};
 
 /// Streams one row per code found, as JSON, CSV or Markdown.
 pub struct Rows<'a, 'c> {
@@ -31,15 +31,15 @@ impl<'a, 'c> Rows<'a, 'c> {
     ) -> Result<Self, Error> {
         let text = EntryColumns::new(languages.to_vec(), false);
         let mut columns = vec![
-            Column::new("file", "FILE"),
-            Column::numeric("line", "LINE"),
-            Column::numeric("code", "CODE"),
-            Column::new("subsystem", "SUBSYSTEM"),
-            Column::new("name", "NAME"),
-            Column::new("severity", "SEVERITY"),
+            Heading::new("file", "FILE"),
+            Heading::numeric("line", "LINE"),
+            Heading::numeric("code", "CODE"),
+            Heading::new("subsystem", "SUBSYSTEM"),
+            Heading::new("name", "NAME"),
+            Heading::new("severity", "SEVERITY"),
         ];
         columns.extend(text.text_columns(selection.loaded));
-        columns.push(Column::new("text", "TEXT"));
+        columns.push(Heading::new("text", "TEXT"));
         Ok(Rows {
             writer: RowWriter::new(format, columns, out)?,
             selection,

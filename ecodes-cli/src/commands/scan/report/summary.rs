@@ -11,7 +11,7 @@ use super::{Resolved, Selection};
 use crate::entries::EntryColumns;
 use crate::error::Error;
 use crate::opts::Format;
-use crate::output::{style, Cell, Column, Paint, Table};
+use crate::output::{plural, style, Cell, Heading, Paint, Table};
 
 /// Counts codes across every input.
 #[derive(Debug)]
@@ -113,7 +113,7 @@ impl<'a, 'c> Summary<'a, 'c> {
         let catalog = loaded.catalog();
         let text = EntryColumns::new(languages.to_vec(), false);
 
-        let mut columns = vec![Column::numeric("count", "COUNT")];
+        let mut columns = vec![Heading::numeric("count", "COUNT")];
         columns.extend(text.columns(loaded));
         let mut by_code = Table::new(columns);
         let mut codes: Vec<(u64, u32, Option<&Entry>)> = self
@@ -162,8 +162,8 @@ impl<'a, 'c> Summary<'a, 'c> {
         let unknown: u64 = self.unknown.values().sum();
 
         let mut by_severity = Table::new(vec![
-            Column::numeric("count", "COUNT"),
-            Column::new("severity", "SEVERITY"),
+            Heading::numeric("count", "COUNT"),
+            Heading::new("severity", "SEVERITY"),
         ]);
         // Most severe first among equal counts: the sort below is stable.
         let rows: Vec<(u64, Cell)> = severities
@@ -180,8 +180,8 @@ impl<'a, 'c> Summary<'a, 'c> {
         push_counts(&mut by_severity, rows, unknown);
 
         let mut by_subsystem = Table::new(vec![
-            Column::numeric("count", "COUNT"),
-            Column::new("subsystem", "SUBSYSTEM"),
+            Heading::numeric("count", "COUNT"),
+            Heading::new("subsystem", "SUBSYSTEM"),
         ]);
         let rows: Vec<(u64, Cell)> = subsystems
             .iter()
@@ -251,14 +251,6 @@ fn to_json(table: &Table) -> Value {
         Value::Object(object)
     });
     Value::Array(rows.collect())
-}
-
-fn plural(count: u64) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// Adds `(count, label)` rows to a two-column summary table, the codes not in the catalog as a

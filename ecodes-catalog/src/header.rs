@@ -1,23 +1,10 @@
-//! The header row: which column holds what.
+//! The header row: which column holds what, read against the column registry.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::registry::{fill_placeholders, Column};
 use crate::Problem;
-
-const REQUIRED: [&str; 4] = ["code", "subsystem", "name", "severity"];
-
-/// The optional column that retires a code: a short reason, such as `replaced by 3531`.
-pub(crate) const RETIRED: &str = "retired";
-
-/// The optional column of other names for a code: identifiers separated by spaces.
-pub(crate) const ALIASES: &str = "aliases";
-
-/// The optional column naming the release that introduced a code: free text, such as `6.2`.
-pub(crate) const SINCE: &str = "since";
-
-/// The optional columns with one fixed name: `retired`, `aliases` and `since`.
-const OPTIONAL: [&str; 3] = [RETIRED, ALIASES, SINCE];
 
 /// Where each known column sits in a row.
 #[derive(Debug)]
@@ -32,22 +19,27 @@ pub(crate) struct Columns {
     pub(crate) messages: Vec<usize>,
     /// The `help_<lang>` column of each language, when there is one.
     pub(crate) helps: Vec<Option<usize>>,
-    /// The `retired` column, when there is one.
-    pub(crate) retired: Option<usize>,
     /// The `aliases` column, when there is one.
     pub(crate) aliases: Option<usize>,
-    /// The `since` column, when there is one.
-    pub(crate) since: Option<usize>,
+    /// Per note column, in [`Column::notes`] order, where it is, when the header has it.
+    pub(crate) notes: Vec<Option<NoteColumn>>,
     /// Every column's header text, for messages.
     pub(crate) names: Vec<String>,
+}
+
+/// Where a note column is, and the template its blank cells take.
+#[derive(Debug)]
+pub(crate) struct NoteColumn {
+    pub(crate) index: usize,
+    pub(crate) template: Option<String>,
 }
 
 /// Maps the header row. Returns `None` when a required column is missing, since no row can be
 /// read without it; every other header problem is reported and the column ignored.
 pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut fixed: [Option<usize>; 4] = [None; 4];
-    let mut optional: [Option<usize>; 3] = [None; 3];
+    let mut single: HashMap<Column, usize> = HashMap::new();
+    let mut notes: Vec<Option<NoteColumn>> = Column::notes().map(|_| None).collect();
     let mut languages: Vec<String> = Vec::new();
     let mut messages = Vec::new();
     let mut helps: Vec<(String, usize)> = Vec::new();
@@ -56,15 +48,20 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
     let candidates = column_candidates(header);
 
     for (index, raw) in header.iter().enumerate() {
-        let column = raw.trim();
+        let cell = raw.trim();
         let number = index + 1;
-        if column.is_empty() {
+        if cell.is_empty() {
             problems.push(Problem::at(
                 line,
                 format!("column {number} has an empty name; name it or remove it"),
             ));
             continue;
         }
+        // `url=https://example.com/{code}`: a note column with a template for blank cells.
+        let (column, template) = match cell.split_once('=') {
+            Some((name, template)) => (name.trim_end(), Some(template.trim_start())),
+            None => (cell, None),
+        };
         if let Some(&first) = seen.get(column) {
             problems.push(Problem::at(
                 line,
@@ -73,28 +70,85 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
             continue;
         }
         seen.insert(column, number);
-        if let Some(slot) = REQUIRED.iter().position(|&name| name == column) {
-            fixed[slot] = Some(index);
-        } else if let Some(slot) = OPTIONAL.iter().position(|&name| name == column) {
-            optional[slot] = Some(index);
-        } else if let Some(lang) = column.strip_prefix("message_") {
-            match check_language(lang, column) {
-                Ok(()) => {
+        let Some((known, lang)) = recognise(column) else {
+            problems.push(Problem::at(line, unknown_column(column, &candidates)));
+            continue;
+        };
+        // A bad template is reported once, here; the column is still read, without it.
+        let template = template.filter(|template| match check_template(known, template) {
+            Ok(()) => true,
+            Err(message) => {
+                problems.push(Problem::at(line, message));
+                false
+            }
+        });
+        match (known, lang) {
+            (text, Some(lang)) => match check_language(lang, column) {
+                Ok(()) if text == Column::Message => {
                     languages.push(lang.to_owned());
                     messages.push(index);
                 }
-                Err(message) => problems.push(Problem::at(line, message)),
-            }
-        } else if let Some(lang) = column.strip_prefix("help_") {
-            match check_language(lang, column) {
                 Ok(()) => helps.push((lang.to_owned(), index)),
                 Err(message) => problems.push(Problem::at(line, message)),
-            }
-        } else {
-            problems.push(Problem::at(line, unknown_column(column, &candidates)));
+            },
+            (known, _) => match known.note_slot() {
+                Some(slot) => {
+                    notes[slot] = Some(NoteColumn {
+                        index,
+                        template: template.map(str::to_owned),
+                    });
+                }
+                None => {
+                    single.insert(known, index);
+                }
+            },
         }
     }
 
+    let help_columns = pair_helps(&languages, helps, line, &mut problems);
+    let missing = missing_columns(&single, &languages);
+    problems.extend(missing.iter().map(|name| {
+        Problem::at(
+            line,
+            format!(
+                "missing required column `{name}`; the header must name {}, such as `{}`",
+                required_list(),
+                required_example()
+            ),
+        )
+    }));
+    let position = |column| single.get(&column).copied();
+    let (Some(code), Some(subsystem), Some(name), Some(severity), true) = (
+        position(Column::Code),
+        position(Column::Subsystem),
+        position(Column::Name),
+        position(Column::Severity),
+        missing.is_empty(),
+    ) else {
+        return (None, problems);
+    };
+    let columns = Columns {
+        code,
+        subsystem,
+        name,
+        severity,
+        languages,
+        messages,
+        helps: help_columns,
+        aliases: position(Column::Aliases),
+        notes,
+        names: header.iter().map(|name| name.trim().to_owned()).collect(),
+    };
+    (Some(columns), problems)
+}
+
+/// Each language's `help_<lang>` column, reporting a help column without its message column.
+fn pair_helps(
+    languages: &[String],
+    helps: Vec<(String, usize)>,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<usize>> {
     let mut help_columns = vec![None; languages.len()];
     for (lang, index) in helps {
         match languages.iter().position(|known| *known == lang) {
@@ -109,45 +163,92 @@ pub(crate) fn map_header(header: &[String], line: u64) -> (Option<Columns>, Vec<
         }
     }
 
-    let mut missing: Vec<&str> = REQUIRED
-        .iter()
-        .zip(fixed)
-        .filter(|(_, found)| found.is_none())
-        .map(|(name, _)| *name)
+    help_columns
+}
+
+/// The required columns the header lacks.
+fn missing_columns(single: &HashMap<Column, usize>, languages: &[String]) -> Vec<String> {
+    let mut missing: Vec<String> = Column::ALL
+        .into_iter()
+        .filter(|column| {
+            let spec = column.spec();
+            spec.required && !spec.per_language && !single.contains_key(column)
+        })
+        .map(|column| column.header().to_owned())
         .collect();
     if languages.is_empty() {
-        missing.push("message_<lang>");
+        missing.push(format!("{}_<lang>", Column::Message.header()));
     }
-    for name in &missing {
-        problems.push(Problem::at(
-            line,
-            format!(
-                "missing required column `{name}`; the header must name code, subsystem, name, \
-                 severity and at least one message_<lang> column, such as \
-                 `code,subsystem,name,severity,message_en`"
-            ),
+    missing
+}
+
+/// The registry column a header names, with the language tag of a per-language column.
+fn recognise(column: &str) -> Option<(Column, Option<&str>)> {
+    Column::ALL.into_iter().find_map(|known| {
+        let spec = known.spec();
+        if spec.per_language {
+            let lang = column.strip_prefix(spec.header)?.strip_prefix('_')?;
+            Some((known, Some(lang)))
+        } else {
+            (column == spec.header).then_some((known, None))
+        }
+    })
+}
+
+/// Checks a header's template (`url=…`): only a templated note column takes one, and the
+/// template must give a valid value for any row.
+fn check_template(column: Column, template: &str) -> Result<(), String> {
+    let header = column.header();
+    let Some(rule) = column.note().filter(|rule| rule.template) else {
+        return Err(format!(
+            "column `{header}` takes no template; remove `={template}` from the header"
+        ));
+    };
+    let example = fill_placeholders(template, "1", "Example", "Example")
+        .map_err(|message| format!("the template of column `{header}`: {message}"))?;
+    if example.trim().is_empty() {
+        return Err(format!(
+            "the template of column `{header}` is empty; write `{header}` alone for no template"
         ));
     }
-    if !missing.is_empty() {
-        return (None, problems);
+    (rule.check)(&example)
+        .map_err(|message| format!("the template of column `{header}`: {message}"))
+}
+
+/// The required columns, as messages list them: `code, subsystem, name, severity and at least
+/// one message_<lang> column`.
+fn required_list() -> String {
+    let mut single = Vec::new();
+    let mut per_language = Vec::new();
+    for column in Column::ALL {
+        let spec = column.spec();
+        if !spec.required {
+            continue;
+        }
+        if spec.per_language {
+            per_language.push(format!("at least one {}_<lang> column", spec.header));
+        } else {
+            single.push(spec.header);
+        }
     }
-    let [Some(code), Some(subsystem), Some(name), Some(severity)] = fixed else {
-        return (None, problems);
-    };
-    let columns = Columns {
-        code,
-        subsystem,
-        name,
-        severity,
-        languages,
-        messages,
-        helps: help_columns,
-        retired: optional[0],
-        aliases: optional[1],
-        since: optional[2],
-        names: header.iter().map(|name| name.trim().to_owned()).collect(),
-    };
-    (Some(columns), problems)
+    format!("{} and {}", single.join(", "), per_language.join(" and "))
+}
+
+/// The smallest valid header: `code,subsystem,name,severity,message_en`.
+fn required_example() -> String {
+    Column::ALL
+        .into_iter()
+        .filter(|column| column.spec().required)
+        .map(|column| {
+            let spec = column.spec();
+            if spec.per_language {
+                format!("{}_en", spec.header)
+            } else {
+                spec.header.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn check_language(lang: &str, column: &str) -> Result<(), String> {
@@ -169,25 +270,37 @@ fn check_language(lang: &str, column: &str) -> Result<(), String> {
     }
 }
 
-/// The column names a misspelt column may have meant: the fixed ones, and `message_<lang>` and
-/// `help_<lang>` for every language the header names (each once).
+/// The column names a misspelt column may have meant: the fixed ones, and every per-language
+/// column for `en` and for every language the header names (each once).
 fn column_candidates(header: &[String]) -> Vec<String> {
-    let mut candidates: Vec<String> = REQUIRED.iter().map(|&name| name.to_owned()).collect();
-    candidates.extend(OPTIONAL.iter().map(|&name| name.to_owned()));
-    candidates.push("message_en".to_owned());
-    candidates.push("help_en".to_owned());
-    let mut languages = std::collections::HashSet::new();
+    let per_language: Vec<&str> = Column::ALL
+        .iter()
+        .map(|column| column.spec())
+        .filter(|spec| spec.per_language)
+        .map(|spec| spec.header)
+        .collect();
+    let mut candidates: Vec<String> = Column::ALL
+        .iter()
+        .map(|column| column.spec())
+        .filter(|spec| !spec.per_language)
+        .map(|spec| spec.header.to_owned())
+        .collect();
+    let mut languages = vec!["en"];
     for other in header {
         let other = other.trim();
-        if let Some(lang) = other
-            .strip_prefix("message_")
-            .or_else(|| other.strip_prefix("help_"))
-        {
-            if languages.insert(lang) {
-                candidates.push(format!("message_{lang}"));
-                candidates.push(format!("help_{lang}"));
+        for prefix in &per_language {
+            if let Some(lang) = other
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('_'))
+            {
+                if !languages.contains(&lang) {
+                    languages.push(lang);
+                }
             }
         }
+    }
+    for lang in languages {
+        candidates.extend(per_language.iter().map(|prefix| format!("{prefix}_{lang}")));
     }
     candidates
 }
@@ -196,9 +309,9 @@ fn unknown_column(column: &str, candidates: &[String]) -> String {
     let mut candidates = candidates.to_vec();
     // A misspelt prefix hides the language tag from the candidates above: `mesage_zh`.
     if let Some((prefix, lang)) = column.rsplit_once('_') {
-        for known in ["message", "help"] {
-            if strsim::levenshtein(prefix, known) <= 2 {
-                candidates.push(format!("{known}_{lang}"));
+        for spec in Column::ALL.iter().map(|column| column.spec()) {
+            if spec.per_language && strsim::levenshtein(prefix, spec.header) <= 2 {
+                candidates.push(format!("{}_{lang}", spec.header));
             }
         }
     }
@@ -208,8 +321,8 @@ fn unknown_column(column: &str, candidates: &[String]) -> String {
         .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
         .min_by_key(|(distance, _)| *distance);
     let mut message = format!(
-        "unknown column `{column}`; expected code, subsystem, name, severity, message_<lang>, \
-         help_<lang>, aliases, retired or since"
+        "unknown column `{column}`; expected {}",
+        Column::header_list()
     );
     if let Some((_, suggestion)) = best {
         let _ = write!(message, " (did you mean `{suggestion}`?)");
