@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::ident::{is_identifier, is_keyword, is_type_name, NAME_RULE};
 use crate::{Column, Severity};
 
 /// Names the generated code defines next to the subsystem enums; a subsystem may not take them.
@@ -32,42 +33,6 @@ pub fn generated_items() -> impl Iterator<Item = &'static str> {
             .into_iter()
             .flat_map(|column| column.spec().accessors.iter().map(|accessor| accessor.name)),
     )
-}
-
-/// Rust's strict and reserved keywords in every edition from 2018 on (`gen` is reserved from
-/// 2024), which no identifier may be. Generated identifiers take the edition of the crate that
-/// expands them, so the union is what is safe everywhere.
-const KEYWORDS: &[&str] = &[
-    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
-    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
-
-/// Whether `word` is a Rust keyword that cannot be used as an identifier.
-pub(crate) fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word)
-}
-
-/// The rule for `name` and `subsystem` cells, as messages state it.
-pub(crate) const NAME_RULE: &str =
-    "names start with an uppercase ASCII letter and hold only ASCII letters and digits";
-
-/// Whether `text` follows [`NAME_RULE`] (and is not `Self`).
-pub(crate) fn is_type_name(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric())
-        && text != "Self"
-}
-
-/// Whether `text` is an ASCII Rust identifier that is not a keyword: `EWOULDBLOCK`,
-/// `ER_DUP_ENTRY`, `WouldBlock`.
-pub(crate) fn is_identifier(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        && text != "_"
-        && !is_keyword(text)
 }
 
 /// Parses a `code` cell: decimal, no sign, fits in a `u32`.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::registry::{fill_placeholders, Column};
+use crate::resolve::closest_name;
 use crate::Problem;
 
 /// Where each known column sits in a row.
@@ -308,23 +309,18 @@ fn column_candidates(header: &[String]) -> Vec<String> {
 fn unknown_column(column: &str, candidates: &[String]) -> String {
     let mut candidates = candidates.to_vec();
     // A misspelt prefix hides the language tag from the candidates above: `mesage_zh`.
-    if let Some((prefix, lang)) = column.rsplit_once('_') {
+    if let Some((_, lang)) = column.rsplit_once('_') {
         for spec in Column::ALL.iter().map(|column| column.spec()) {
-            if spec.per_language && strsim::levenshtein(prefix, spec.header) <= 2 {
+            if spec.per_language {
                 candidates.push(format!("{}_{lang}", spec.header));
             }
         }
     }
-    let best = candidates
-        .iter()
-        .map(|candidate| (strsim::levenshtein(column, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
-        .min_by_key(|(distance, _)| *distance);
     let mut message = format!(
         "unknown column `{column}`; expected {}",
         Column::header_list()
     );
-    if let Some((_, suggestion)) = best {
+    if let Some(suggestion) = closest_name(column, candidates.iter().map(String::as_str)) {
         let _ = write!(message, " (did you mean `{suggestion}`?)");
     }
     message

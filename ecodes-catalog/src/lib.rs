@@ -42,7 +42,9 @@ mod change;
 mod diff;
 mod fields;
 mod header;
+mod ident;
 mod lints;
+mod markdown;
 mod model;
 mod parse;
 mod problem;
@@ -59,14 +61,16 @@ pub use fields::{
     generated_items, is_generated_item, GENERATED_ITEMS, RESERVED_TYPE_NAMES,
     RESERVED_VARIANT_NAMES,
 };
+pub use ident::{is_identifier, is_keyword, is_type_name, NAME_RULE};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
+pub use markdown::{escape_markdown, MarkdownTarget};
 pub use model::{Catalog, CodeRange, Entry, Subsystem};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;
 pub use registry::{
     is_chinese, Accessor, Column, ColumnSpec, Label, NoteDiff, NoteRule, Role, Shown,
 };
-pub use resolve::{Mode, Reason, Resolver, Unresolved};
+pub use resolve::{closest_name, Mode, Reason, Resolver, Unresolved};
 
 /// Reads and parses the catalog file at `path` leniently: the valid rows and every problem.
 ///

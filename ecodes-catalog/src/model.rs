@@ -92,10 +92,12 @@ impl Catalog {
     /// The lowest and highest code of a subsystem; `None` only for a subsystem with no entries,
     /// which a parsed catalog never has.
     pub fn code_range(&self, subsystem: &Subsystem) -> Option<(u32, u32)> {
-        // `entries_of` is ascending by code.
-        let mut codes = self.entries_of(subsystem).map(Entry::code);
-        let low = codes.next()?;
-        Some((low, codes.last().unwrap_or(low)))
+        // A subsystem's entries are ascending by code, so this is two loads.
+        let code = |index: &usize| self.entries[*index].code;
+        Some((
+            code(subsystem.entries.first()?),
+            code(subsystem.entries.last()?),
+        ))
     }
 
     /// Every subsystem's range, in catalog order: the one place ranges are computed.

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use ecodes_catalog::{Catalog, Entry, Severity, Subsystem};
+use ecodes_catalog::{Catalog, CodeRange, Entry, Severity, Subsystem};
 
 use crate::error::Error;
 use crate::opts::{FilterArgs, SeverityFilter};
@@ -17,18 +17,6 @@ pub struct Loaded {
     name: String,
     /// `(code, index into entries)`, sorted by code.
     by_code: Vec<(u32, usize)>,
-    ranges: Vec<Range>,
-}
-
-/// The codes of one subsystem, from its lowest to its highest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Range {
-    /// The subsystem's index in [`Catalog::subsystems`].
-    pub subsystem: usize,
-    /// The lowest code.
-    pub low: u32,
-    /// The highest code.
-    pub high: u32,
 }
 
 impl Loaded {
@@ -71,25 +59,10 @@ impl Loaded {
             .map(|(index, entry)| (entry.code(), index))
             .collect();
         by_code.sort_unstable();
-        let ranges = catalog
-            .ranges()
-            .filter_map(|range| {
-                let subsystem = catalog
-                    .subsystems()
-                    .iter()
-                    .position(|each| core::ptr::eq(each, range.subsystem))?;
-                Some(Range {
-                    subsystem,
-                    low: range.low,
-                    high: range.high,
-                })
-            })
-            .collect();
         Loaded {
             catalog,
             name,
             by_code,
-            ranges,
         }
     }
 
@@ -113,23 +86,11 @@ impl Loaded {
         Some((index, &self.catalog.entries()[index]))
     }
 
-    /// Every subsystem's range.
-    pub fn ranges(&self) -> &[Range] {
-        &self.ranges
-    }
-
-    /// The range of the subsystem at `index`.
-    pub fn range_of(&self, subsystem: usize) -> Option<&Range> {
-        self.ranges
-            .iter()
-            .find(|range| range.subsystem == subsystem)
-    }
-
     /// The subsystems whose range (lowest to highest code) contains `code`.
-    pub fn ranges_containing(&self, code: u32) -> impl Iterator<Item = &Range> {
-        self.ranges
-            .iter()
-            .filter(move |range| (range.low..=range.high).contains(&code))
+    pub fn ranges_containing(&self, code: u32) -> impl Iterator<Item = CodeRange<'_>> {
+        self.catalog
+            .ranges()
+            .filter(move |range| range.contains(code))
     }
 
     /// The subsystem at an index of [`Catalog::subsystems`].
@@ -190,7 +151,8 @@ impl Loaded {
                     .collect();
                 return Err(Error::UnknownSubsystem {
                     name: wanted.clone(),
-                    closest: closest(wanted, &known).map(str::to_owned),
+                    closest: ecodes_catalog::closest_name(wanted, known.iter().map(String::as_str))
+                        .map(str::to_owned),
                     known,
                 });
             };
@@ -227,24 +189,6 @@ impl Loaded {
             .filter(|entry| filter.keeps(catalog, entry))
             .collect())
     }
-}
-
-/// The known name closest to a misspelt one, if any is close enough to be a likely typo: at most
-/// one edit (a transposition counts as one) per three characters, ignoring case.
-fn closest<'a>(wanted: &str, known: &'a [String]) -> Option<&'a str> {
-    let wanted = wanted.to_lowercase();
-    let allowed = (wanted.chars().count() / 3).max(1);
-    known
-        .iter()
-        .map(|name| {
-            (
-                strsim::damerau_levenshtein(&wanted, &name.to_lowercase()),
-                name,
-            )
-        })
-        .filter(|(distance, _)| *distance <= allowed)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name.as_str())
 }
 
 /// Which entries `--subsystem` and `--severity` keep; empty lists keep everything.
@@ -295,13 +239,7 @@ mod tests {
         let loaded = built_in();
         let cdp: Vec<(&str, u32, u32)> = loaded
             .ranges_containing(3532)
-            .map(|range| {
-                (
-                    loaded.subsystem(range.subsystem).name(),
-                    range.low,
-                    range.high,
-                )
-            })
+            .map(|range| (range.subsystem.name(), range.low, range.high))
             .collect();
         assert_eq!(cdp, [("Cdp", 3519, 3612)]);
         assert_eq!(loaded.ranges_containing(9999).count(), 0);
@@ -309,10 +247,11 @@ mod tests {
 
     #[test]
     fn a_misspelt_subsystem_gets_the_closest_one() {
-        let known = ["Cdp".to_owned(), "Ha".to_owned(), "VmPlatform".to_owned()];
-        assert_eq!(closest("cpd", &known), Some("Cdp"));
-        assert_eq!(closest("vmplatfrom", &known), Some("VmPlatform"));
-        assert_eq!(closest("Network", &known), None);
+        let known = ["Cdp", "Ha", "VmPlatform"];
+        let closest = |wanted| ecodes_catalog::closest_name(wanted, known);
+        assert_eq!(closest("cpd"), Some("Cdp"));
+        assert_eq!(closest("vmplatfrom"), Some("VmPlatform"));
+        assert_eq!(closest("Network"), None);
         let loaded = built_in();
         let args = FilterArgs {
             subsystem: vec!["Cpd".to_owned()],

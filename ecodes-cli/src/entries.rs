@@ -79,7 +79,7 @@ impl EntryColumns {
     /// `code`, `subsystem`, `name`, `severity`, then `message_<lang>` and `help_<lang>`, then
     /// the annotations: `aliases` and the note columns.
     pub fn columns(&self, loaded: &Loaded) -> Vec<Heading> {
-        let mut columns = identity_columns().to_vec();
+        let mut columns = identity_columns(true);
         columns.extend(self.text_columns(loaded));
         columns.extend(self.annotations.iter().map(|&each| column(each)));
         columns
@@ -114,7 +114,7 @@ impl EntryColumns {
 
     /// The cells of [`EntryColumns::columns`] for `entry`.
     pub fn cells(&self, loaded: &Loaded, entry: &Entry) -> Vec<Cell> {
-        let mut cells = identity_cells(loaded, entry).to_vec();
+        let mut cells = identity_cells(loaded, entry, true);
         cells.extend(self.text_cells(entry));
         cells.extend(self.annotations.iter().map(|&each| annotation(each, entry)));
         cells
@@ -138,24 +138,30 @@ impl EntryColumns {
     }
 }
 
-/// The columns that say which entry a row is: `code`, `subsystem`, `name` and `severity`.
-/// Every command that prints entries starts its rows with them.
-pub fn identity_columns() -> [Heading; 4] {
+/// The columns that say which entry a row is: `code`, `subsystem`, `name` and, with
+/// `severity`, `severity`. Every command that prints entries starts its rows with them.
+pub fn identity_columns(severity: bool) -> Vec<Heading> {
     let code = Column::Code.header();
-    [
+    let mut columns = vec![
         Heading::numeric(code, code.to_uppercase()),
         column(Column::Subsystem),
         column(Column::Name),
-        column(Column::Severity),
-    ]
+    ];
+    if severity {
+        columns.push(column(Column::Severity));
+    }
+    columns
 }
 
 /// The cells of [`identity_columns`] for `entry`.
-pub fn identity_cells(loaded: &Loaded, entry: &Entry) -> [Cell; 4] {
-    [
+pub fn identity_cells(loaded: &Loaded, entry: &Entry, severity: bool) -> Vec<Cell> {
+    let mut cells = vec![
         Cell::number(u64::from(entry.code())).styled(style::CODE),
         Cell::text(loaded.subsystem_name(entry)),
         Cell::text(entry.name()),
-        Cell::severity(entry.severity()),
-    ]
+    ];
+    if severity {
+        cells.push(Cell::severity(entry.severity()));
+    }
+    cells
 }

@@ -5,7 +5,7 @@ use std::io;
 
 use ecodes_catalog::Problem;
 
-use crate::commands::scan::matcher::PatternError;
+use crate::matcher::PatternError;
 use crate::output::counted;
 
 /// How a command that ran to the end went; `main` turns it into the exit status.

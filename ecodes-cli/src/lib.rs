@@ -18,6 +18,7 @@ mod commands;
 mod entries;
 pub mod error;
 mod lookup;
+mod matcher;
 pub mod opts;
 mod output;
 mod revision;

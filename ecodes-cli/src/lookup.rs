@@ -8,7 +8,7 @@
 use ecodes_catalog::{Entry, Mode, Reason, Unresolved};
 
 use crate::catalog::Loaded;
-use crate::commands::scan::matcher::{Matcher, DEFAULT_PATTERN};
+use crate::matcher::{Matcher, DEFAULT_PATTERN};
 
 /// Resolves one token against the catalog: every entry it names (a bare name may be in several
 /// subsystems, and a log excerpt may hold several codes), or why it names none.

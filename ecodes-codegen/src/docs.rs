@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ecodes_catalog::{Catalog, Column, Entry, Shown, Subsystem};
+use ecodes_catalog::{escape_markdown, Catalog, Column, Entry, MarkdownTarget, Shown, Subsystem};
 
 /// The doc comment of one variant. Its first line, which rustdoc shows in item lists and search
 /// results, is the message in the default language (or the first language that has one); then
@@ -15,7 +15,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
     // The summary is the first language's message that there is, which is then not repeated.
     let summary = (0..catalog.languages().len()).find(|&index| entry.message(index).is_some());
     let mut doc = match summary.and_then(|index| entry.message(index)) {
-        Some(message) => format!(" {}", paragraphs(message)),
+        Some(message) => format!(" {}", escape(message)),
         None => " Undocumented: the catalog has no text for this code.".to_owned(),
     };
     let _ = write!(doc, "\n\n `{}` · {severity}", entry.code());
@@ -26,14 +26,14 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
         })
     };
     for (column, _, value) in notes().filter(|(_, shown, _)| *shown == Shown::Inline) {
-        let _ = write!(doc, " · {} {}", column.spec().phrase.en, paragraphs(value));
+        let _ = write!(doc, " · {} {}", column.spec().phrase.en, escape(value));
     }
     for (column, shown, value) in notes() {
         match shown {
             Shown::Inline => {}
             Shown::Paragraph => {
                 let title = capitalised(column.spec().phrase.en);
-                let _ = write!(doc, "\n\n **{title}**: {}", paragraphs(value));
+                let _ = write!(doc, "\n\n **{title}**: {}", escape(value));
             }
             // The registry's link check leaves nothing in a URL that Markdown would need escaped.
             Shown::Link => {
@@ -53,7 +53,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
     for (index, lang) in catalog.languages().iter().enumerate() {
         match entry.message(index) {
             Some(message) if summary != Some(index) => {
-                let _ = write!(doc, "\n\n **{lang}**: {}", paragraphs(message));
+                let _ = write!(doc, "\n\n **{lang}**: {}", escape(message));
             }
             _ => {}
         }
@@ -62,7 +62,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
                 doc,
                 "\n\n **{lang}**, {}: {}",
                 Column::Help.spec().phrase.in_language(lang),
-                paragraphs(help)
+                escape(help)
             );
         }
     }
@@ -77,11 +77,6 @@ fn capitalised(word: &str) -> String {
     })
 }
 
-/// Escaped text whose line breaks stay line breaks inside the doc comment.
-fn paragraphs(text: &str) -> String {
-    escape_into(text, "\n ")
-}
-
 /// The doc comment of one subsystem enum.
 pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) -> String {
     let (first, last) = catalog.code_range(subsystem).unwrap_or_default();
@@ -94,82 +89,14 @@ pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) ->
     )
 }
 
-/// Escapes Markdown so catalog text renders as written: brackets would otherwise become
-/// (broken) intra-doc links, and `<`, `*`, `_` or `` ` `` would change the formatting. Quotes,
-/// `--` and `...` are escaped too, or rustdoc's smart punctuation would print typographic
-/// quotes, dashes and ellipses instead of the catalog's characters.
+/// Catalog text escaped for a doc comment, its line breaks kept (see [`escape_markdown`]).
 fn escape(text: &str) -> String {
-    escape_into(text, "\n")
-}
-
-/// [`escape`], writing `newline` for each line break. Byte by byte: every character it escapes
-/// is ASCII, and the proc macro runs unoptimised, where a loop over bytes costs a fraction of
-/// one over `char`s.
-fn escape_into(text: &str, newline: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // The start of the text not yet copied to `out`.
-    let mut copied = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let doubled =
-            |byte: u8| (at > 0 && bytes[at - 1] == byte) || bytes.get(at + 1) == Some(&byte);
-        let special = matches!(
-            byte,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'#'
-                | b'|'
-                | b'~'
-                | b'&'
-                | b'\''
-                | b'"'
-        ) || (matches!(byte, b'-' | b'.') && doubled(byte));
-        if special || matches!(byte, b'\r' | b'\n') {
-            // Only ASCII bytes stop here, so `copied..at` ends on a character boundary.
-            out.push_str(&text[copied..at]);
-            copied = at + 1;
-            match byte {
-                b'\r' => {}
-                b'\n' => out.push_str(newline),
-                _ => {
-                    out.push('\\');
-                    out.push(char::from(byte));
-                }
-            }
-        }
-        at += 1;
-    }
-    out.push_str(&text[copied..]);
-    out
+    escape_markdown(text, MarkdownTarget::DocComment)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_what_markdown_or_smart_punctuation_would_change() {
-        assert_eq!(
-            escape("Can't create table %`s.%`s -- \"x\"... a-b 1.5"),
-            r#"Can\'t create table %\`s.%\`s \-\- \"x\"\.\.\. a-b 1.5"#
-        );
-    }
-
-    #[test]
-    fn paragraphs_indent_lines_drop_carriage_returns_and_keep_characters_whole() {
-        assert_eq!(
-            paragraphs("数据 -- a\r\nb_c\n[链接]..."),
-            "数据 \\-\\- a\n b\\_c\n \\[链接\\]\\.\\.\\."
-        );
-    }
 
     #[test]
     fn documents_code_severity_and_every_language() {

@@ -3,7 +3,7 @@
 use core::ops::Range;
 
 use super::Mode;
-use crate::fields::is_identifier;
+use crate::ident::is_identifier;
 
 /// A reference read from text, with the byte ranges of its parts in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,6 +39,8 @@
 mod form;
 mod words;
 
+pub use words::closest_name;
+
 use core::fmt;
 use core::ops::Range;
 
@@ -336,13 +338,9 @@ impl<'c> Resolver<'c> {
     }
 
     fn closest_subsystem(self, written: &str) -> Option<&'c Subsystem> {
-        self.catalog
-            .subsystems
-            .iter()
-            .map(|subsystem| (words::distance(written, subsystem.name()), subsystem))
-            .filter(|(distance, _)| *distance <= words::close_enough(written))
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, subsystem)| subsystem)
+        let name =
+            words::closest_name(written, self.catalog.subsystems.iter().map(Subsystem::name))?;
+        self.catalog.subsystem(name)
     }
 
     /// The entries a name most likely meant: what lenient matching finds, in the subsystem

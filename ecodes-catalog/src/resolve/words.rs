@@ -136,6 +136,30 @@ fn typos_allowed(word: &str) -> usize {
     }
 }
 
+/// The candidate a misspelt name most likely meant: the nearest by [`distance`] (ignoring case
+/// and separators, by words), if it is within [`close_enough`]; the first of equally near ones.
+/// The one "did you mean" rule for columns, subsystems and the command's filters.
+///
+/// ```
+/// use ecodes_catalog::closest_name;
+///
+/// let subsystems = ["Cdp", "Ha", "VmPlatform"];
+/// assert_eq!(closest_name("vm_platfrom", subsystems), Some("VmPlatform"));
+/// assert_eq!(closest_name("Storage", subsystems), None);
+/// ```
+pub fn closest_name<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let allowed = close_enough(written);
+    candidates
+        .into_iter()
+        .map(|candidate| (distance(written, candidate), candidate))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 /// The largest [`distance`] at which a key still counts as what `query` meant: a third of
 /// its letters and digits, and at least one.
 pub(crate) fn close_enough(query: &str) -> usize {

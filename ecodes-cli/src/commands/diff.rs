@@ -6,9 +6,10 @@ use std::io::Write;
 use ecodes_catalog::{Change, ChangeKind, Compatibility, Entry};
 
 use crate::catalog::Loaded;
+use crate::entries::identity_columns;
 use crate::error::{Error, Status};
 use crate::opts::{AllowChange, DiffArgs, DiffFormat, Format};
-use crate::output::{escape_markdown, plural, style, Cell, Heading, Paint, Table};
+use crate::output::{markdown_cell, plural, style, Cell, Heading, Paint, Table};
 use crate::revision;
 
 /// Runs `ecodes diff`.
@@ -91,14 +92,14 @@ fn write_table(
 ) -> Result<(), Error> {
     let mut rows: Vec<&Change<'_>> = changes.iter().collect();
     rows.sort_by_key(|change| (std::cmp::Reverse(status_of(change, allow)), change.code()));
-    let mut table = Table::new(vec![
+    let mut columns = vec![
         Heading::new("status", "STATUS"),
         Heading::new("change", "CHANGE"),
-        Heading::numeric("code", "CODE"),
-        Heading::new("subsystem", "SUBSYSTEM"),
-        Heading::new("name", "NAME"),
-        Heading::new("detail", "DETAIL"),
-    ]);
+    ];
+    // The code is the change's (a renumbering's old code), so only the headings are shared.
+    columns.extend(identity_columns(false));
+    columns.push(Heading::new("detail", "DETAIL"));
+    let mut table = Table::new(columns);
     for change in rows {
         let status = status_of(change, allow);
         let style = match status {
@@ -220,20 +221,15 @@ fn write_notes(
     let messages = |entry: &Entry| -> Vec<String> {
         languages
             .iter()
-            .map(|&index| {
-                entry
-                    .message(index)
-                    .map(escape_markdown)
-                    .unwrap_or_default()
-            })
+            .map(|&index| entry.message(index).map(markdown_cell).unwrap_or_default())
             .collect()
     };
     let path = |entry: &Entry| format!("`{}::{}`", new.subsystem_name(entry), entry.name());
     writeln!(
         out,
         "## Error code changes\n\nFrom {} to {}.\n",
-        escape_markdown(old.name()),
-        escape_markdown(new.name())
+        markdown_cell(old.name()),
+        markdown_cell(new.name())
     )?;
     let sections: [(&str, &[ChangeKind], &str); 2] = [
         ("New codes", &[ChangeKind::Added], "Since"),
@@ -258,8 +254,8 @@ fn write_notes(
                 continue;
             };
             let last = match change.kind() {
-                ChangeKind::Added => entry.since().map(escape_markdown).unwrap_or_default(),
-                _ => escape_markdown(change.detail()),
+                ChangeKind::Added => entry.since().map(markdown_cell).unwrap_or_default(),
+                _ => markdown_cell(change.detail()),
             };
             let mut cells = vec![entry.code().to_string(), path(entry)];
             cells.extend(messages(entry));
@@ -293,7 +289,7 @@ fn write_notes(
                 change.code(),
                 change.kind(),
                 change.status(),
-                escape_markdown(change.detail())
+                markdown_cell(change.detail())
             )?;
         }
         writeln!(out)?;

@@ -107,12 +107,9 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
     let catalog = loaded.catalog();
     let subsystem = catalog.subsystem_of(entry);
     let range = catalog
-        .subsystems()
-        .iter()
-        .position(|each| core::ptr::eq(each, subsystem))
-        .and_then(|index| loaded.range_of(index))
-        .map_or(String::new(), |range| {
-            format!(" (codes {}-{})", range.low, range.high)
+        .code_range(subsystem)
+        .map_or(String::new(), |(low, high)| {
+            format!(" (codes {low}-{high})")
         });
     let mut lines = vec![
         (

@@ -6,9 +6,10 @@ use std::ops::Range;
 use ecodes_catalog::Entry;
 
 use crate::catalog::Loaded;
+use crate::entries::{identity_cells, identity_columns};
 use crate::error::{Error, Status};
 use crate::opts::SearchArgs;
-use crate::output::{style, Cell, Heading, Paint, Table};
+use crate::output::{Cell, Heading, Paint, Table};
 
 /// Runs `ecodes search`: one row per matching text or alias (a code whose Chinese and English
 /// messages both match has two rows), the match highlighted on a terminal. Nothing found is exit status 1,
@@ -24,24 +25,14 @@ pub fn run(
 ) -> Result<Status, Error> {
     let languages = loaded.languages(&args.output.lang)?;
     let needle = args.text.join(" ");
-    let mut table = Table::new(vec![
-        Heading::numeric("code", "CODE"),
-        Heading::new("subsystem", "SUBSYSTEM"),
-        Heading::new("name", "NAME"),
-        Heading::new("severity", "SEVERITY"),
-        Heading::new("field", "FIELD"),
-        Heading::new("text", "TEXT"),
-    ]);
+    let mut columns = identity_columns(true);
+    columns.extend([Heading::new("field", "FIELD"), Heading::new("text", "TEXT")]);
+    let mut table = Table::new(columns);
     for entry in loaded.selected(&args.filter)? {
         let row = |field: String, text: Cell| {
-            vec![
-                Cell::number(u64::from(entry.code())).styled(style::CODE),
-                Cell::text(loaded.subsystem_name(entry)),
-                Cell::text(entry.name()),
-                Cell::severity(entry.severity()),
-                Cell::text(field),
-                text,
-            ]
+            let mut cells = identity_cells(loaded, entry, true);
+            cells.extend([Cell::text(field), text]);
+            cells
         };
         for (what, text_of) in [
             (

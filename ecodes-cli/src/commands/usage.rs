@@ -13,13 +13,14 @@ use serde_json::{json, Value};
 use syn::visit::Visit;
 
 use crate::catalog::Loaded;
+use crate::entries::{identity_cells, identity_columns};
 use crate::error::{report, Error, Status};
 use crate::opts::{UsageArgs, UsageFormat};
 use crate::output::{style, Cell, Heading, Paint, Table};
 
 /// How a reference is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+enum Syntax {
     /// `#[ecode(...)]`.
     Attribute,
     /// `ecode!(...)`.
@@ -28,20 +29,20 @@ enum Form {
     Path,
 }
 
-impl Form {
+impl Syntax {
     const fn name(self) -> &'static str {
         match self {
-            Form::Attribute => "#[ecode]",
-            Form::Macro => "ecode!",
-            Form::Path => "path",
+            Syntax::Attribute => "#[ecode]",
+            Syntax::Macro => "ecode!",
+            Syntax::Path => "path",
         }
     }
 }
 
 /// One reference found in a file.
-struct Found {
+struct Reference {
     text: String,
-    form: Form,
+    form: Syntax,
     line: usize,
 }
 
@@ -49,7 +50,7 @@ struct Found {
 struct Use<'c> {
     file: String,
     line: usize,
-    form: Form,
+    form: Syntax,
     text: String,
     entry: Result<&'c Entry, String>,
 }
@@ -156,14 +157,14 @@ fn rust_files(roots: &[PathBuf], status: &mut Status) -> Vec<PathBuf> {
 /// Collects the references of one file.
 struct Finder<'c> {
     resolver: Resolver<'c>,
-    found: Vec<Found>,
+    found: Vec<Reference>,
 }
 
 impl Finder<'_> {
-    fn push(&mut self, tokens: TokenStream, form: Form, line: usize) {
+    fn push(&mut self, tokens: TokenStream, form: Syntax, line: usize) {
         let text = ecodes_codegen::reference_text(tokens);
         if !text.is_empty() {
-            self.found.push(Found { text, form, line });
+            self.found.push(Reference { text, form, line });
         }
     }
 }
@@ -175,7 +176,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
                 for item in split_commas(list.tokens.clone()) {
                     if !is_option(&item) {
                         let line = first_line(&item).unwrap_or_else(|| line_of(attr));
-                        self.push(item, Form::Attribute, line);
+                        self.push(item, Syntax::Attribute, line);
                     }
                 }
             }
@@ -192,7 +193,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         {
             if let Some(reference) = split_commas(mac.tokens.clone()).into_iter().next() {
                 let line = first_line(&reference).unwrap_or_else(|| line_of(&mac.path));
-                self.push(reference, Form::Macro, line);
+                self.push(reference, Syntax::Macro, line);
             }
         }
         syn::visit::visit_macro(self, mac);
@@ -211,9 +212,9 @@ impl<'ast> Visit<'ast> for Finder<'_> {
             });
             if named {
                 let line = line_of(path);
-                self.found.push(Found {
+                self.found.push(Reference {
                     text: format!("{subsystem}::{name}"),
-                    form: Form::Path,
+                    form: Syntax::Path,
                     line,
                 });
             }
@@ -306,19 +307,13 @@ fn write_table(
         .filter(|entry| !used_codes.contains(&entry.code()))
         .collect();
     if args.unused {
-        let mut table = Table::new(vec![
-            Heading::numeric("code", "CODE"),
-            Heading::new("subsystem", "SUBSYSTEM"),
-            Heading::new("name", "NAME"),
-            Heading::new("note", "NOTE"),
-        ]);
+        let mut columns = identity_columns(false);
+        columns.push(Heading::new("note", "NOTE"));
+        let mut table = Table::new(columns);
         for entry in &unused {
-            table.push(vec![
-                Cell::number(u64::from(entry.code())).styled(style::CODE),
-                Cell::text(loaded.subsystem_name(entry)),
-                Cell::text(entry.name()),
-                Cell::text(flags(entry)),
-            ]);
+            let mut cells = identity_cells(loaded, entry, false);
+            cells.push(Cell::text(flags(entry)));
+            table.push(cells);
         }
         table.write(crate::opts::Format::Table, out, paint)?;
     } else {
@@ -327,23 +322,21 @@ fn write_table(
             .filter_map(|found| found.entry.as_ref().ok().map(|entry| (found, *entry)))
             .collect();
         resolved.sort_by_key(|(found, entry)| (entry.code(), found.file.clone(), found.line));
-        let mut table = Table::new(vec![
-            Heading::numeric("code", "CODE"),
-            Heading::new("subsystem", "SUBSYSTEM"),
-            Heading::new("name", "NAME"),
+        let mut columns = identity_columns(false);
+        columns.extend([
             Heading::new("where", "WHERE"),
             Heading::new("form", "FORM"),
             Heading::new("note", "NOTE"),
         ]);
+        let mut table = Table::new(columns);
         for (found, entry) in &resolved {
-            table.push(vec![
-                Cell::number(u64::from(entry.code())).styled(style::CODE),
-                Cell::text(loaded.subsystem_name(entry)),
-                Cell::text(entry.name()),
+            let mut cells = identity_cells(loaded, entry, false);
+            cells.extend([
                 Cell::text(format!("{}:{}", found.file, found.line)).styled(style::FILE),
                 Cell::text(found.form.name()),
                 Cell::text(flags(entry)).styled(style::WARNING),
             ]);
+            table.push(cells);
         }
         table.write(crate::opts::Format::Table, out, paint)?;
         for found in uses {

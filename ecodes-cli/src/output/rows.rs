@@ -14,11 +14,11 @@ use crate::opts::Format;
 pub struct RowWriter<'w> {
     format: Format,
     columns: Vec<Heading>,
-    sink: Sink<'w>,
+    sink: Target<'w>,
     rows: u64,
 }
 
-enum Sink<'w> {
+enum Target<'w> {
     /// Boxed: the CSV writer carries its own buffer and state.
     Csv(Box<csv::Writer<&'w mut dyn Write>>),
     Plain(&'w mut dyn Write),
@@ -39,15 +39,14 @@ impl<'w> RowWriter<'w> {
             Format::Csv => {
                 let mut csv = Box::new(csv::Writer::from_writer(out));
                 csv.write_record(columns.iter().map(|column| column.key.as_str()))?;
-                Sink::Csv(csv)
+                Target::Csv(csv)
             }
             Format::Json => {
                 out.write_all(b"[")?;
-                Sink::Plain(out)
+                Target::Plain(out)
             }
             Format::Markdown | Format::Table => {
-                let titles: Vec<String> =
-                    columns.iter().map(|c| escape_markdown(&c.title)).collect();
+                let titles: Vec<String> = columns.iter().map(|c| markdown_cell(&c.title)).collect();
                 writeln!(out, "| {} |", titles.join(" | "))?;
                 let rules: Vec<&str> = columns
                     .iter()
@@ -57,7 +56,7 @@ impl<'w> RowWriter<'w> {
                     })
                     .collect();
                 writeln!(out, "| {} |", rules.join(" | "))?;
-                Sink::Plain(out)
+                Target::Plain(out)
             }
         };
         Ok(RowWriter {
@@ -76,10 +75,10 @@ impl<'w> RowWriter<'w> {
         let blank = Cell::optional(None);
         let cell = |index: usize| cells.get(index).unwrap_or(&blank);
         match &mut self.sink {
-            Sink::Csv(csv) => {
+            Target::Csv(csv) => {
                 csv.write_record((0..self.columns.len()).map(|index| cell(index).csv_text()))?;
             }
-            Sink::Plain(out) if self.format == Format::Json => {
+            Target::Plain(out) if self.format == Format::Json => {
                 let object: Map<String, Value> = self
                     .columns
                     .iter()
@@ -89,9 +88,9 @@ impl<'w> RowWriter<'w> {
                 out.write_all(if self.rows == 0 { b"\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut *out, &object)?;
             }
-            Sink::Plain(out) => {
+            Target::Plain(out) => {
                 let texts: Vec<String> = (0..self.columns.len())
-                    .map(|index| escape_markdown(cell(index).as_text()))
+                    .map(|index| markdown_cell(cell(index).as_text()))
                     .collect();
                 writeln!(out, "| {} |", texts.join(" | "))?;
             }
@@ -106,8 +105,8 @@ impl<'w> RowWriter<'w> {
     /// Any error writing the output.
     pub fn flush(&mut self) -> Result<(), Error> {
         match &mut self.sink {
-            Sink::Csv(csv) => csv.flush()?,
-            Sink::Plain(out) => out.flush()?,
+            Target::Csv(csv) => csv.flush()?,
+            Target::Plain(out) => out.flush()?,
         }
         Ok(())
     }
@@ -117,49 +116,19 @@ impl<'w> RowWriter<'w> {
     /// # Errors
     /// Any error writing the output.
     pub fn finish(mut self) -> Result<(), Error> {
-        if let (Sink::Plain(out), Format::Json) = (&mut self.sink, self.format) {
+        if let (Target::Plain(out), Format::Json) = (&mut self.sink, self.format) {
             out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
         }
         self.flush()
     }
 }
 
-/// A cell's text made safe inside a Markdown table row, so that it renders as written: `|`
-/// escaped, line breaks as `<br>`, and the characters that would start formatting (a code
-/// span, emphasis, a link, an HTML tag or entity) escaped with a backslash. An `_` between two
-/// letters or digits (`m_send_lock`) cannot start emphasis in GitHub's Markdown and is left
-/// alone.
-pub fn escape_markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    let mut index = 0;
-    while index < chars.len() {
-        let c = chars[index];
-        let word = |at: Option<usize>| {
-            at.and_then(|at| chars.get(at))
-                .is_some_and(|c| c.is_alphanumeric())
-        };
-        match c {
-            '|' | '`' | '*' | '\\' | '[' | ']' | '<' | '>' | '~' | '&' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            '_' if !(word(index.checked_sub(1)) && word(Some(index + 1))) => {
-                escaped.push_str("\\_");
-            }
-            '\r' => {
-                if chars.get(index + 1) == Some(&'\n') {
-                    index += 1;
-                }
-                escaped.push_str("<br>");
-            }
-            '\n' => escaped.push_str("<br>"),
-            c if c.is_control() => escaped.push(' '),
-            c => escaped.push(c),
-        }
-        index += 1;
-    }
-    escaped.trim().to_owned()
+/// A cell's text made safe inside a Markdown table row, so that it renders as written (see
+/// [`ecodes_catalog::escape_markdown`]), without the spaces around it.
+pub fn markdown_cell(text: &str) -> String {
+    ecodes_catalog::escape_markdown(text, ecodes_catalog::MarkdownTarget::TableCell)
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -168,24 +137,7 @@ mod tests {
 
     #[test]
     fn markdown_cells_cannot_break_the_row() {
-        assert_eq!(escape_markdown(" a|b\r\nc\nd\t "), "a\\|b<br>c<br>d");
-    }
-
-    #[test]
-    fn markdown_cells_show_the_exact_text() {
-        assert_eq!(
-            escape_markdown("Can't create table %`s.%`s"),
-            "Can't create table %\\`s.%\\`s"
-        );
-        assert_eq!(
-            escape_markdown("*a* _b_ m_send_lock <i> [x](y) a&amp;b ~~c~~ \\"),
-            "\\*a\\* \\_b\\_ m_send_lock \\<i\\> \\[x\\](y) a\\&amp;b \\~\\~c\\~\\~ \\\\"
-        );
-    }
-
-    #[test]
-    fn control_characters_become_spaces() {
-        assert_eq!(escape_markdown("a\tb\u{7}c\u{1b}d"), "a b c d");
+        assert_eq!(markdown_cell(" a|b\r\nc\nd\t "), "a\\|b<br>c<br>d");
     }
 
     /// An output that, like a pipe to a reader following a log, shows only what was flushed.

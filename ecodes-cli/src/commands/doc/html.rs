@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use ecodes_catalog::{Entry, Severity};
 
-use super::{generated_date, sections, Words};
+use super::{generated_date, sections, Wording};
 use crate::catalog::Loaded;
 
 const STYLE: &str = "\
@@ -82,7 +82,7 @@ const SCRIPT: &str = "\
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write) -> io::Result<()> {
     let sections = sections(loaded);
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"{}\">", escape(&words.lang))?;
@@ -167,7 +167,7 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Words, out: &mut dyn Write) -
 }
 
 /// One code's row: code (a link to itself), name, message, severity and help.
-fn write_row(out: &mut dyn Write, entry: &Entry, lang: usize, words: &Words) -> io::Result<()> {
+fn write_row(out: &mut dyn Write, entry: &Entry, lang: usize, words: &Wording) -> io::Result<()> {
     let code = entry.code();
     let message = match entry.message(lang).or_else(|| entry.any_message()) {
         Some(message) => format!("{}{}", escape(message), escape(&words.annotations(entry))),

@@ -20,7 +20,7 @@ use crate::output::counted;
 /// English (the column titles from the registry, [`ecodes_catalog::Label::in_language`]); everything about the
 /// product comes from the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Words {
+pub struct Wording {
     /// The catalog language tag, such as `zh`.
     pub lang: String,
     /// The title.
@@ -45,10 +45,10 @@ pub struct Words {
     pub generated: &'static str,
 }
 
-impl Words {
+impl Wording {
     /// Chinese words for `zh` and its variants, English for any other language. The default
     /// intro says how many codes the catalog has and names it.
-    pub fn new(lang: &str, title: Option<&str>, intro: Option<&str>, loaded: &Loaded) -> Words {
+    pub fn new(lang: &str, title: Option<&str>, intro: Option<&str>, loaded: &Loaded) -> Wording {
         let codes = loaded.catalog().entries().len();
         let subsystems = loaded.catalog().subsystems().len();
         let source = loaded.name();
@@ -61,7 +61,7 @@ impl Words {
         .map(|column| column.spec().title.in_language(lang));
         let name = Column::Name.spec().title.in_language(lang);
         if is_chinese(lang) {
-            Words {
+            Wording {
                 lang: lang.to_owned(),
                 title: title.unwrap_or("错误代码说明").to_owned(),
                 intro: intro.map_or_else(
@@ -82,7 +82,7 @@ impl Words {
                 generated: "由 {tool} 于 {date} 从 {catalog} 生成",
             }
         } else {
-            Words {
+            Wording {
                 lang: lang.to_owned(),
                 title: title.unwrap_or("Error codes").to_owned(),
                 intro: intro.map_or_else(
@@ -162,10 +162,9 @@ pub fn sections(loaded: &Loaded) -> Vec<Section<'_>> {
     catalog
         .subsystems()
         .iter()
-        .enumerate()
-        .map(|(index, subsystem)| Section {
+        .map(|subsystem| Section {
             subsystem,
-            range: loaded.range_of(index).map(|range| (range.low, range.high)),
+            range: catalog.code_range(subsystem),
             entries: catalog.entries_of(subsystem).collect(),
         })
         .collect()
@@ -188,7 +187,7 @@ pub fn run(args: &DocArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<Statu
             loaded.catalog().languages().join(", --lang ")
         )));
     };
-    let words = Words::new(
+    let words = Wording::new(
         loaded.language(index),
         args.title.as_deref(),
         args.intro.as_deref(),

@@ -1,20 +1,19 @@
 //! `ecodes scan`: find catalog codes in logs.
 //!
-//! [`Matcher`] recognises codes in bytes and [`Scanner`] streams a log through it in constant
-//! memory; both are plain library code with no I/O of their own beyond the reader they are
+//! [`Matcher`] (in `crate::matcher`, since `explain` finds codes in log excerpts with it too)
+//! recognises codes in bytes and [`Scanner`] streams a log through it in constant memory; both are plain library code with no I/O of their own beyond the reader they are
 //! given, for fuzz targets and other tools. The rest of this module is the command; `parallel`
 //! scans several inputs at once, with the output of scanning them one after the other.
 
 mod input;
-pub(crate) mod matcher;
 mod parallel;
 mod report;
 mod scanner;
 
 use std::io::{IsTerminal as _, Write};
 
+pub use crate::matcher::{Found, Locations, Matcher, PatternError, DEFAULT_PATTERN};
 pub use input::{Input, STDIN_NAME};
-pub use matcher::{Found, Locations, Matcher, PatternError, DEFAULT_PATTERN};
 pub use scanner::{Hit, ScanError, Scanner, Sink, Totals, BUFFER, OVERLAP};
 
 use crate::catalog::Loaded;

@@ -25,9 +25,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::input::Input;
-use super::matcher::{Found, Matcher};
 use super::report::Summary;
 use super::scanner::{Hit, ScanError, Scanner, Sink, Totals};
+use crate::matcher::{Found, Matcher};
 
 /// How many bytes of collected hits a worker may hold before the main thread has taken them in.
 /// It bounds memory, and it is how far a worker can run ahead of the output in the streamed
@@ -552,8 +552,8 @@ mod tests {
     use std::fmt::Write as _;
     use std::path::PathBuf;
 
-    use super::super::matcher::DEFAULT_PATTERN;
     use super::*;
+    use crate::matcher::DEFAULT_PATTERN;
 
     /// Everything the sink and the callbacks are told, in order.
     #[derive(Debug, Default)]

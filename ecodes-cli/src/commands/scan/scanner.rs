@@ -8,7 +8,7 @@
 
 use std::io::{self, Read};
 
-use super::matcher::{Found, Locations, Matcher};
+use crate::matcher::{Found, Locations, Matcher};
 
 /// The read buffer: the longest piece of a line held in memory.
 pub const BUFFER: usize = 1 << 20;
@@ -286,8 +286,8 @@ fn count_newlines(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::matcher::DEFAULT_PATTERN;
     use super::*;
+    use crate::matcher::DEFAULT_PATTERN;
 
     /// Records every hit as (line number, line text, codes, partial).
     #[derive(Default)]

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::ops::Range;
 
-use super::super::matcher::Found;
 use super::super::scanner::{Hit, Sink};
 use super::{excerpt, Resolved, Selection};
+use crate::matcher::Found;
 use crate::output::{style, write_marked, Paint};
 
 /// Prints each line that has a code, followed by one line per distinct code explaining it.
@@ -72,7 +72,7 @@ impl<'a, 'c> Annotate<'a, 'c> {
                 let ranges: Vec<String> = loaded
                     .ranges_containing(code)
                     .map(|range| {
-                        let name = loaded.subsystem(range.subsystem).name();
+                        let name = range.subsystem.name();
                         format!("{name} {}-{}", range.low, range.high)
                     })
                     .collect();

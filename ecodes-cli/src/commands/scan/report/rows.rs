@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::super::scanner::{Hit, Sink};
 use super::{excerpt, Resolved, Selection};
-use crate::entries::EntryColumns;
+use crate::entries::{identity_cells, identity_columns, EntryColumns};
 use crate::error::Error;
 use crate::opts::Format;
 use crate::output::{Cell, Heading, RowWriter};
@@ -33,11 +33,8 @@ impl<'a, 'c> Rows<'a, 'c> {
         let mut columns = vec![
             Heading::new("file", "FILE"),
             Heading::numeric("line", "LINE"),
-            Heading::numeric("code", "CODE"),
-            Heading::new("subsystem", "SUBSYSTEM"),
-            Heading::new("name", "NAME"),
-            Heading::new("severity", "SEVERITY"),
         ];
+        columns.extend(identity_columns(true));
         columns.extend(text.text_columns(selection.loaded));
         columns.push(Heading::new("text", "TEXT"));
         Ok(Rows {
@@ -70,16 +67,14 @@ impl Sink for Rows<'_, '_> {
             let mut cells = vec![
                 Cell::text(self.input.as_str()),
                 Cell::number(hit.line_number),
-                Cell::number(u64::from(found.code)),
             ];
             match resolved {
                 Resolved::Known(_, entry) => {
-                    cells.push(Cell::text(self.selection.loaded.subsystem_name(entry)));
-                    cells.push(Cell::text(entry.name()));
-                    cells.push(Cell::severity(entry.severity()));
+                    cells.extend(identity_cells(self.selection.loaded, entry, true));
                     cells.extend(self.text.text_cells(entry));
                 }
-                Resolved::Unknown(_) => {
+                Resolved::Unknown(code) => {
+                    cells.push(Cell::number(u64::from(code)));
                     let blanks = 3 + self.text.text_columns(self.selection.loaded).len();
                     cells.extend((0..blanks).map(|_| Cell::optional(None)));
                 }
