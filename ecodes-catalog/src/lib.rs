@@ -34,7 +34,11 @@
 //!     "codes.csv:3: duplicate code 3530 (first defined on line 2)",
 //! ]);
 //! ```
+//!
+//! A [`Collector`] is how ecodes gathers errors to report them all at once, whatever their type
+//! (the macros collect `syn::Error`s with it).
 
+mod collect;
 mod columns;
 mod diff;
 mod fields;
@@ -47,6 +51,7 @@ mod resolve;
 
 use std::path::Path;
 
+pub use collect::Collector;
 pub use diff::{diff, Change, ChangeKind, Compatibility};
 pub use ecodes_core::Severity;
 pub use fields::{RESERVED_ALIAS_NAMES, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES};
