@@ -1,6 +1,7 @@
 //! `#[derive(ErrorCode)]`: ties a product's own error type to catalog codes, checked at compile
 //! time.
 
+use ecodes_catalog::Collector;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
@@ -8,6 +9,7 @@ use syn::{Data, DeriveInput, Fields};
 
 use crate::catalogs::Target;
 use crate::derive_attr::{self, EcodeAttr, ACCEPTED};
+use crate::errors::CompileErrors;
 use crate::options::CatalogOption;
 use crate::reference::variant_path;
 
@@ -16,9 +18,9 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(err) => return err.into_compile_error(),
     };
-    let mut errors = Errors::default();
+    let mut errors = Collector::new();
     let (options, type_code) = type_attrs(&input, &mut errors);
-    let target = options.target().map_err(|err| errors.push(err)).ok();
+    let target = errors.record(options.target());
     let module = target
         .as_ref()
         .map_or_else(|| options.fallback_module(), |target| target.module.clone());
@@ -82,33 +84,16 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         // Keep the impls, so that the type's uses do not add errors of their own.
         quote!(::core::unreachable!("ecodes: the derive reported an error"))
     };
-    let mut tokens = errors.into_tokens();
+    let mut tokens = errors.into_compile_errors();
     tokens.extend(impls(&input, &module, &body, options.diagnostic));
     tokens
 }
 
-#[derive(Default)]
-struct Errors(Vec<syn::Error>);
-
-impl Errors {
-    fn push(&mut self, err: syn::Error) {
-        self.0.push(err);
-    }
-
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn into_tokens(self) -> TokenStream {
-        self.0
-            .into_iter()
-            .map(syn::Error::into_compile_error)
-            .collect()
-    }
-}
-
 /// The type's own `#[ecode]` attributes: catalog options, and for a struct its code.
-fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Option<EcodeAttr>) {
+fn type_attrs(
+    input: &DeriveInput,
+    errors: &mut Collector<syn::Error>,
+) -> (CatalogOption, Option<EcodeAttr>) {
     let mut options = CatalogOption::default();
     let mut code: Option<EcodeAttr> = None;
     for attr in input
@@ -152,7 +137,11 @@ fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Optio
     (options, code)
 }
 
-fn variant_attr(variant: &syn::Variant, example: &str, errors: &mut Errors) -> Option<EcodeAttr> {
+fn variant_attr(
+    variant: &syn::Variant,
+    example: &str,
+    errors: &mut Collector<syn::Error>,
+) -> Option<EcodeAttr> {
     let mut found: Option<EcodeAttr> = None;
     for attr in variant
         .attrs
@@ -191,7 +180,7 @@ fn variant_attr(variant: &syn::Variant, example: &str, errors: &mut Errors) -> O
     found
 }
 
-fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
+fn forbid_on_fields(fields: &Fields, errors: &mut Collector<syn::Error>) {
     for attr in fields
         .iter()
         .flat_map(|field| &field.attrs)
@@ -204,16 +193,15 @@ fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
     }
 }
 
-fn resolve(target: Option<&Target>, attr: &EcodeAttr, errors: &mut Errors) -> Option<TokenStream> {
+fn resolve(
+    target: Option<&Target>,
+    attr: &EcodeAttr,
+    errors: &mut Collector<syn::Error>,
+) -> Option<TokenStream> {
     let target = target?;
     let reference = attr.code.as_ref()?;
-    match reference.resolve(target) {
-        Ok(entry) => Some(variant_path(target, entry, reference.span())),
-        Err(err) => {
-            errors.push(err);
-            None
-        }
-    }
+    let entry = errors.record(reference.resolve(target))?;
+    Some(variant_path(target, entry, reference.span()))
 }
 
 fn impls(

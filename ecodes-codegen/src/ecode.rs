@@ -1,8 +1,10 @@
 //! `ecode!(3530)`: a reference to a catalog entry, checked when the crate compiles.
 
+use ecodes_catalog::Collector;
 use proc_macro2::TokenStream;
 use syn::parse::{Parse, ParseStream};
 
+use crate::errors::{self, CompileErrors};
 use crate::options::CatalogOption;
 use crate::reference::{variant_path, CodeRef};
 
@@ -33,22 +35,28 @@ impl Parse for Input {
 }
 
 pub(crate) fn ecode(input: TokenStream) -> TokenStream {
-    expand(input).unwrap_or_else(syn::Error::into_compile_error)
+    expand(input).unwrap_or_else(errors::to_expression)
 }
 
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let Input { reference, options } = syn::parse2(input)?;
+    let mut errors = Collector::new();
     if options.diagnostic {
-        return Err(syn::Error::new(
+        errors.push(syn::Error::new(
             options.span.unwrap_or_else(proc_macro2::Span::call_site),
             "`diagnostic` is an option of `#[derive(ErrorCode)]`, not of `ecode!`",
         ));
     }
-    let target = options.target()?;
-    let entry = reference.resolve(&target)?;
-    // Only a path, so that the expansion is also a pattern. A catalog named with `catalog =`
-    // needs no tracking here: the `include_codes!` that generated `module` tracks it.
-    Ok(variant_path(&target, entry, reference.span()))
+    let path = errors.record(options.target()).and_then(|target| {
+        let entry = errors.record(reference.resolve(&target))?;
+        // Only a path, so that the expansion is also a pattern. A catalog named with
+        // `catalog =` needs no tracking here: the `include_codes!` that generated `module`
+        // tracks it.
+        Some(variant_path(&target, entry, reference.span()))
+    });
+    errors.check()?;
+    // Without an error, the catalog and the entry were found.
+    Ok(path.unwrap_or_default())
 }
 
 #[cfg(test)]
