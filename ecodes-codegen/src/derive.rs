@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields};
 
 use crate::catalogs::Target;
-use crate::derive_attr::{self, EcodeAttr, ACCEPTED};
+use crate::derive_attr::{self, EcodeAttr};
 use crate::errors::CompileErrors;
 use crate::options::CatalogOption;
 use crate::reference::variant_path;
@@ -20,7 +20,7 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     };
     let mut errors = Collector::new();
     let (options, type_code) = type_attrs(&input, &mut errors);
-    let target = errors.record(options.target());
+    let target = options.target(&mut errors);
     let module = target
         .as_ref()
         .map_or_else(|| options.fallback_module(), |target| target.module.clone());
@@ -101,12 +101,8 @@ fn type_attrs(
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        let parsed = match derive_attr::parse(attr) {
-            Ok(parsed) => parsed,
-            Err(err) => {
-                errors.push(err);
-                continue;
-            }
+        let Some(parsed) = derive_attr::parse(attr, errors) else {
+            continue;
         };
         let EcodeAttr {
             code: parsed_code,
@@ -114,10 +110,7 @@ fn type_attrs(
             span,
             tokens,
         } = parsed;
-        options.catalog = parsed_options.catalog.or(options.catalog);
-        options.module = parsed_options.module.or(options.module);
-        options.span = parsed_options.span.or(options.span);
-        options.diagnostic |= parsed_options.diagnostic;
+        options.merge(parsed_options);
         if let Some(parsed_code) = parsed_code {
             if code.is_some() {
                 errors.push(syn::Error::new_spanned(
@@ -148,23 +141,24 @@ fn variant_attr(
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        match derive_attr::parse(attr) {
-            Ok(parsed) if parsed.options.span.is_some() => errors.push(syn::Error::new_spanned(
+        let Some(parsed) = derive_attr::parse(attr, errors) else {
+            continue;
+        };
+        if !parsed.options.is_empty() {
+            errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
                 "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
-            )),
-            Ok(parsed) if found.is_some() => errors.push(syn::Error::new_spanned(
+            ));
+        } else if found.is_some() {
+            errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
                 format!(
                     "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
                     variant.ident
                 ),
-            )),
-            Ok(parsed) if parsed.code.is_none() => {
-                errors.push(syn::Error::new_spanned(&parsed.tokens, ACCEPTED));
-            }
-            Ok(parsed) => found = Some(parsed),
-            Err(err) => errors.push(err),
+            ));
+        } else {
+            found = Some(parsed);
         }
     }
     if found.is_none() && !variant.attrs.iter().any(derive_attr::is_ecode) {
@@ -245,6 +239,7 @@ fn impls(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive_attr::ACCEPTED;
     use crate::test_support::errors;
 
     fn compact(output: &TokenStream) -> String {
@@ -395,6 +390,47 @@ mod tests {
             errors(&output),
             ["`ErrorCode` cannot be derived for a union; use an enum or a struct"]
         );
+    }
+
+    #[test]
+    fn every_bad_attribute_is_reported_at_once_and_every_mistake_in_one() {
+        let output = derive(quote! {
+            #[ecode(colour = "red", catalog = 3)]
+            enum E {
+                #[ecode(colour = "red", 3530, 3531)]
+                A,
+                #[ecode(3532)]
+                B,
+                C,
+                #[ecode(3530)]
+                D(#[ecode(3531)] u32),
+            }
+        });
+        let found = errors(&output);
+        let colour = "unknown option `colour`; expected `catalog = \"codes.csv\"`, \
+                      `module = path::to::generated::types` or `diagnostic`";
+        assert_eq!(
+            found[..4],
+            [
+                colour,
+                "expected string literal",
+                colour,
+                "one error code per `#[ecode]`; a type or variant has exactly one",
+            ]
+        );
+        assert!(
+            found[4].starts_with("unknown error code 3532: the catalog has no such code"),
+            "{found:?}"
+        );
+        assert_eq!(
+            found[5..],
+            [
+                "variant `C` has no error code; add `#[ecode(1001)]` (or another code) to it",
+                "`#[ecode]` goes on the struct, or on each variant of an enum, not on a field",
+            ]
+        );
+        // A bad attribute adds no follow-on error, and the impls are kept.
+        assert!(compact(&output).contains("::ecodes::__error_code_impl!([][E][]"));
     }
 
     #[test]

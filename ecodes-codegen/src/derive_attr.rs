@@ -1,12 +1,13 @@
 //! Parsing of `#[ecode(...)]` attributes for `#[derive(ErrorCode)]`.
 
+use ecodes_catalog::Collector;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::Attribute;
 
-use crate::options::CatalogOption;
+use crate::options::{self, CatalogOption};
 use crate::reference::CodeRef;
 
 /// What `#[ecode(...)]` accepts, for messages about bad syntax. The catalog is not known yet
@@ -28,40 +29,45 @@ pub(crate) fn is_ecode(attr: &Attribute) -> bool {
     attr.path().is_ident("ecode")
 }
 
-pub(crate) fn parse(attr: &Attribute) -> syn::Result<EcodeAttr> {
+/// The attribute's code and options; `None` when it has a mistake, each of them collected.
+pub(crate) fn parse(attr: &Attribute, errors: &mut Collector<syn::Error>) -> Option<EcodeAttr> {
     let span = attr.span();
-    let list = attr
-        .meta
-        .require_list()
-        .map_err(|_| syn::Error::new_spanned(attr, ACCEPTED))?;
+    let Ok(list) = attr.meta.require_list() else {
+        errors.push(syn::Error::new_spanned(attr, ACCEPTED));
+        return None;
+    };
+    let before = errors.len();
     let mut code = None;
     let mut options = CatalogOption::default();
     let parser = |input: ParseStream| {
         if input.is_empty() {
-            return Err(syn::Error::new_spanned(attr, ACCEPTED));
+            errors.push(syn::Error::new_spanned(attr, ACCEPTED));
+            return Ok(());
         }
-        while !input.is_empty() {
-            if !options.parse_pair(input)? {
+        loop {
+            if options.parse_option(input, errors) {
+                options::finish_item(input, errors);
+            } else {
                 let reference: CodeRef = input.parse()?;
                 if reference.is_empty() {
-                    return Err(input.error(ACCEPTED));
-                }
-                if code.is_some() {
-                    return Err(syn::Error::new(
-                        reference.span(),
+                    errors.push(input.error(ACCEPTED));
+                } else if code.is_some() {
+                    errors.push(syn::Error::new_spanned(
+                        reference.tokens(),
                         "one error code per `#[ecode]`; a type or variant has exactly one",
                     ));
+                } else {
+                    code = Some(reference);
                 }
-                code = Some(reference);
             }
-            if !input.is_empty() {
-                input.parse::<syn::Token![,]>()?;
+            if input.parse::<Option<syn::Token![,]>>()?.is_none() || input.is_empty() {
+                return Ok(());
             }
         }
-        Ok(())
     };
-    parser.parse2(list.tokens.clone())?;
-    Ok(EcodeAttr {
+    let parsed = parser.parse2(list.tokens.clone());
+    errors.record(parsed);
+    (errors.len() == before).then(|| EcodeAttr {
         code,
         options,
         span,
