@@ -101,15 +101,12 @@ fn type_attrs(
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        let Some(parsed) = derive_attr::parse(attr, errors) else {
-            continue;
-        };
         let EcodeAttr {
             code: parsed_code,
             options: parsed_options,
             span,
             tokens,
-        } = parsed;
+        } = derive_attr::parse(attr, errors);
         options.merge(parsed_options);
         if let Some(parsed_code) = parsed_code {
             if code.is_some() {
@@ -141,25 +138,26 @@ fn variant_attr(
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        let Some(parsed) = derive_attr::parse(attr, errors) else {
-            continue;
-        };
+        let parsed = derive_attr::parse(attr, errors);
         if !parsed.options.is_empty() {
             errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
                 "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
             ));
-        } else if found.is_some() {
-            errors.push(syn::Error::new_spanned(
-                &parsed.tokens,
-                format!(
-                    "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
-                    variant.ident
-                ),
-            ));
-        } else {
-            found = Some(parsed);
+        } else if parsed.code.is_some() {
+            if found.is_some() {
+                errors.push(syn::Error::new_spanned(
+                    &parsed.tokens,
+                    format!(
+                        "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
+                        variant.ident
+                    ),
+                ));
+            } else {
+                found = Some(parsed);
+            }
         }
+        // An attribute without a code or an option has had its mistakes reported.
     }
     if found.is_none() && !variant.attrs.iter().any(derive_attr::is_ecode) {
         errors.push(syn::Error::new(
@@ -395,7 +393,7 @@ mod tests {
     #[test]
     fn every_bad_attribute_is_reported_at_once_and_every_mistake_in_one() {
         let output = derive(quote! {
-            #[ecode(colour = "red", catalog = 3)]
+            #[ecode(colour = "red", 3530)]
             enum E {
                 #[ecode(colour = "red", 3530, 3531)]
                 A,
@@ -413,7 +411,7 @@ mod tests {
             found[..4],
             [
                 colour,
-                "expected string literal",
+                "on an enum, `#[ecode(CODE)]` goes on each variant, not on the enum",
                 colour,
                 "one error code per `#[ecode]`; a type or variant has exactly one",
             ]
@@ -431,6 +429,35 @@ mod tests {
         );
         // A bad attribute adds no follow-on error, and the impls are kept.
         assert!(compact(&output).contains("::ecodes::__error_code_impl!([][E][]"));
+    }
+
+    #[test]
+    fn what_is_right_in_a_bad_attribute_is_still_used() {
+        // The code: no "has no error code" besides.
+        let output = derive(quote!(
+            #[ecode(3530, colour = 1)]
+            struct S;
+        ));
+        assert_eq!(
+            errors(&output),
+            [
+                "unknown option `colour`; expected `catalog = \"codes.csv\"`, \
+              `module = path::to::generated::types` or `diagnostic`"
+            ]
+        );
+        // The catalog options: the code is not checked against the product catalog instead.
+        let output = derive(quote! {
+            #[ecode(module = crate::codes, catalog =)]
+            enum E {
+                #[ecode(1)]
+                A,
+            }
+        });
+        assert_eq!(
+            errors(&output),
+            ["unexpected end of input, expected string literal"]
+        );
+        assert!(compact(&output).contains("forcrate::codes::Code"));
     }
 
     #[test]

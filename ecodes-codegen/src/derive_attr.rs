@@ -3,7 +3,7 @@
 use ecodes_catalog::Collector;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::Attribute;
 
@@ -29,48 +29,48 @@ pub(crate) fn is_ecode(attr: &Attribute) -> bool {
     attr.path().is_ident("ecode")
 }
 
-/// The attribute's code and options; `None` when it has a mistake, each of them collected.
-pub(crate) fn parse(attr: &Attribute, errors: &mut Collector<syn::Error>) -> Option<EcodeAttr> {
-    let span = attr.span();
-    let Ok(list) = attr.meta.require_list() else {
-        errors.push(syn::Error::new_spanned(attr, ACCEPTED));
-        return None;
-    };
-    let before = errors.len();
+/// The attribute's code and options, as far as they parse; each mistake is collected, and the
+/// rest is still read, so that what is right in it adds no follow-on error.
+pub(crate) fn parse(attr: &Attribute, errors: &mut Collector<syn::Error>) -> EcodeAttr {
     let mut code = None;
     let mut options = CatalogOption::default();
-    let parser = |input: ParseStream| {
-        if input.is_empty() {
-            errors.push(syn::Error::new_spanned(attr, ACCEPTED));
-            return Ok(());
-        }
-        loop {
-            if options.parse_option(input, errors) {
-                options::finish_item(input, errors);
-            } else {
-                let reference: CodeRef = input.parse()?;
-                if reference.is_empty() {
-                    errors.push(input.error(ACCEPTED));
-                } else if code.is_some() {
-                    errors.push(syn::Error::new_spanned(
-                        reference.tokens(),
-                        "one error code per `#[ecode]`; a type or variant has exactly one",
-                    ));
-                } else {
-                    code = Some(reference);
-                }
-            }
-            if input.parse::<Option<syn::Token![,]>>()?.is_none() || input.is_empty() {
+    if let Ok(list) = attr.meta.require_list() {
+        let parser = |input: ParseStream| {
+            if input.is_empty() {
+                errors.push(syn::Error::new_spanned(attr, ACCEPTED));
                 return Ok(());
             }
-        }
-    };
-    let parsed = parser.parse2(list.tokens.clone());
-    errors.record(parsed);
-    (errors.len() == before).then(|| EcodeAttr {
+            loop {
+                if options.parse_option(input, errors) {
+                    options::finish_item(input, errors);
+                } else {
+                    let reference: CodeRef = input.parse()?;
+                    if reference.is_empty() {
+                        errors.push(input.error(ACCEPTED));
+                    } else if code.is_some() {
+                        errors.push(syn::Error::new_spanned(
+                            reference.tokens(),
+                            "one error code per `#[ecode]`; a type or variant has exactly one",
+                        ));
+                    } else {
+                        code = Some(reference);
+                    }
+                }
+                if input.parse::<Option<syn::Token![,]>>()?.is_none() || input.is_empty() {
+                    return Ok(());
+                }
+            }
+        };
+        // Not `parse2`: an error at the end then points at the closing parenthesis.
+        let parsed = list.parse_args_with(parser);
+        errors.record(parsed);
+    } else {
+        errors.push(syn::Error::new_spanned(attr, ACCEPTED));
+    }
+    EcodeAttr {
         code,
         options,
-        span,
+        span: attr.span(),
         tokens: attr.to_token_stream(),
-    })
+    }
 }

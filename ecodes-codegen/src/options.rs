@@ -59,7 +59,7 @@ impl CatalogOption {
             return false;
         }
         // Both parse: they were just peeked.
-        let (Ok(key), Ok(_)) = (input.parse::<Ident>(), input.parse::<syn::Token![=]>()) else {
+        let (Ok(key), Ok(eq)) = (input.parse::<Ident>(), input.parse::<syn::Token![=]>()) else {
             return false;
         };
         let name = key.to_string();
@@ -82,11 +82,21 @@ impl CatalogOption {
             skip_item(input);
             return true;
         }
+        let missing = input.is_empty();
         let parsed = if name == "catalog" {
             input.parse().map(|value| self.catalog = Some(value))
         } else {
             input.parse().map(|value| self.module = Some(value))
         };
+        // A missing value at the end has no token of its own: underline `key =`, not the whole
+        // macro call.
+        let parsed = parsed.map_err(|err| {
+            if missing {
+                syn::Error::new_spanned(quote::quote!(#key #eq), err)
+            } else {
+                err
+            }
+        });
         if errors.record(parsed).is_none() {
             skip_item(input);
         }

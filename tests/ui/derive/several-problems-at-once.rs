@@ -1,7 +1,7 @@
 // Every bad attribute is reported at once, and so is every mistake in one attribute; an
 // attribute with a mistake adds no follow-on error.
 #[derive(Debug, ecodes::ErrorCode)]
-#[ecode(colour = "red", catalog = 3)]
+#[ecode(colour = "red", 3530)]
 enum MirrorError {
     #[ecode(mode = "fast", 3530, 3531)]
     Checksum,
