@@ -37,8 +37,12 @@
 //!     "codes.csv:3: duplicate code 3530 (first defined on line 2)",
 //! ]);
 //! ```
+//!
+//! A [`Collector`] is how ecodes gathers errors to report them all at once, whatever their type
+//! (the macros collect `syn::Error`s with it).
 
 mod change;
+mod collect;
 mod diff;
 mod fields;
 mod header;
@@ -55,6 +59,7 @@ mod resolve;
 use std::path::Path;
 
 pub use change::{ChangeKind, Compatibility};
+pub use collect::Collector;
 pub use diff::{diff, Change};
 pub use ecodes_core::Severity;
 pub use fields::{

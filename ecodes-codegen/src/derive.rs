@@ -1,13 +1,15 @@
 //! `#[derive(ErrorCode)]`: ties a product's own error type to catalog codes, checked at compile
 //! time.
 
+use ecodes_catalog::Collector;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields};
 
 use crate::catalogs::Target;
-use crate::derive_attr::{self, EcodeAttr, ACCEPTED};
+use crate::derive_attr::{self, EcodeAttr};
+use crate::errors::CompileErrors;
 use crate::options::CatalogOption;
 use crate::reference::variant_path;
 
@@ -16,9 +18,9 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(err) => return err.into_compile_error(),
     };
-    let mut errors = Errors::default();
+    let mut errors = Collector::new();
     let (options, type_code) = type_attrs(&input, &mut errors);
-    let target = options.target().map_err(|err| errors.push(err)).ok();
+    let target = options.target(&mut errors);
     let module = target
         .as_ref()
         .map_or_else(|| options.fallback_module(), |target| target.module.clone());
@@ -82,33 +84,16 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         // Keep the impls, so that the type's uses do not add errors of their own.
         quote!(::core::unreachable!("ecodes: the derive reported an error"))
     };
-    let mut tokens = errors.into_tokens();
+    let mut tokens = errors.into_compile_errors();
     tokens.extend(impls(&input, &module, &body, options.diagnostic));
     tokens
 }
 
-#[derive(Default)]
-struct Errors(Vec<syn::Error>);
-
-impl Errors {
-    fn push(&mut self, err: syn::Error) {
-        self.0.push(err);
-    }
-
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn into_tokens(self) -> TokenStream {
-        self.0
-            .into_iter()
-            .map(syn::Error::into_compile_error)
-            .collect()
-    }
-}
-
 /// The type's own `#[ecode]` attributes: catalog options, and for a struct its code.
-fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Option<EcodeAttr>) {
+fn type_attrs(
+    input: &DeriveInput,
+    errors: &mut Collector<syn::Error>,
+) -> (CatalogOption, Option<EcodeAttr>) {
     let mut options = CatalogOption::default();
     let mut code: Option<EcodeAttr> = None;
     for attr in input
@@ -116,23 +101,13 @@ fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Optio
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        let parsed = match derive_attr::parse(attr) {
-            Ok(parsed) => parsed,
-            Err(err) => {
-                errors.push(err);
-                continue;
-            }
-        };
         let EcodeAttr {
             code: parsed_code,
             options: parsed_options,
             span,
             tokens,
-        } = parsed;
-        options.catalog = parsed_options.catalog.or(options.catalog);
-        options.module = parsed_options.module.or(options.module);
-        options.span = parsed_options.span.or(options.span);
-        options.diagnostic |= parsed_options.diagnostic;
+        } = derive_attr::parse(attr, errors);
+        options.merge(parsed_options);
         if let Some(parsed_code) = parsed_code {
             if code.is_some() {
                 errors.push(syn::Error::new_spanned(
@@ -152,31 +127,37 @@ fn type_attrs(input: &DeriveInput, errors: &mut Errors) -> (CatalogOption, Optio
     (options, code)
 }
 
-fn variant_attr(variant: &syn::Variant, example: &str, errors: &mut Errors) -> Option<EcodeAttr> {
+fn variant_attr(
+    variant: &syn::Variant,
+    example: &str,
+    errors: &mut Collector<syn::Error>,
+) -> Option<EcodeAttr> {
     let mut found: Option<EcodeAttr> = None;
     for attr in variant
         .attrs
         .iter()
         .filter(|attr| derive_attr::is_ecode(attr))
     {
-        match derive_attr::parse(attr) {
-            Ok(parsed) if parsed.options.span.is_some() => errors.push(syn::Error::new_spanned(
+        let parsed = derive_attr::parse(attr, errors);
+        if !parsed.options.is_empty() {
+            errors.push(syn::Error::new_spanned(
                 &parsed.tokens,
                 "`catalog`, `module` and `diagnostic` go on the enum, not on a variant",
-            )),
-            Ok(parsed) if found.is_some() => errors.push(syn::Error::new_spanned(
-                &parsed.tokens,
-                format!(
-                    "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
-                    variant.ident
-                ),
-            )),
-            Ok(parsed) if parsed.code.is_none() => {
-                errors.push(syn::Error::new_spanned(&parsed.tokens, ACCEPTED));
+            ));
+        } else if parsed.code.is_some() {
+            if found.is_some() {
+                errors.push(syn::Error::new_spanned(
+                    &parsed.tokens,
+                    format!(
+                        "variant `{}` already has an error code; give it one `#[ecode(CODE)]`",
+                        variant.ident
+                    ),
+                ));
+            } else {
+                found = Some(parsed);
             }
-            Ok(parsed) => found = Some(parsed),
-            Err(err) => errors.push(err),
         }
+        // An attribute without a code or an option has had its mistakes reported.
     }
     if found.is_none() && !variant.attrs.iter().any(derive_attr::is_ecode) {
         errors.push(syn::Error::new(
@@ -191,7 +172,7 @@ fn variant_attr(variant: &syn::Variant, example: &str, errors: &mut Errors) -> O
     found
 }
 
-fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
+fn forbid_on_fields(fields: &Fields, errors: &mut Collector<syn::Error>) {
     for attr in fields
         .iter()
         .flat_map(|field| &field.attrs)
@@ -204,16 +185,15 @@ fn forbid_on_fields(fields: &Fields, errors: &mut Errors) {
     }
 }
 
-fn resolve(target: Option<&Target>, attr: &EcodeAttr, errors: &mut Errors) -> Option<TokenStream> {
+fn resolve(
+    target: Option<&Target>,
+    attr: &EcodeAttr,
+    errors: &mut Collector<syn::Error>,
+) -> Option<TokenStream> {
     let target = target?;
     let reference = attr.code.as_ref()?;
-    match reference.resolve(target) {
-        Ok(entry) => Some(variant_path(target, entry, reference.span())),
-        Err(err) => {
-            errors.push(err);
-            None
-        }
-    }
+    let entry = errors.record(reference.resolve(target))?;
+    Some(variant_path(target, entry, reference.span()))
 }
 
 fn impls(
@@ -257,6 +237,7 @@ fn impls(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive_attr::ACCEPTED;
     use crate::test_support::errors;
 
     fn compact(output: &TokenStream) -> String {
@@ -407,6 +388,76 @@ mod tests {
             errors(&output),
             ["`ErrorCode` cannot be derived for a union; use an enum or a struct"]
         );
+    }
+
+    #[test]
+    fn every_bad_attribute_is_reported_at_once_and_every_mistake_in_one() {
+        let output = derive(quote! {
+            #[ecode(colour = "red", 3530)]
+            enum E {
+                #[ecode(colour = "red", 3530, 3531)]
+                A,
+                #[ecode(3532)]
+                B,
+                C,
+                #[ecode(3530)]
+                D(#[ecode(3531)] u32),
+            }
+        });
+        let found = errors(&output);
+        let colour = "unknown option `colour`; expected `catalog = \"codes.csv\"`, \
+                      `module = path::to::generated::types` or `diagnostic`";
+        assert_eq!(
+            found[..4],
+            [
+                colour,
+                "on an enum, `#[ecode(CODE)]` goes on each variant, not on the enum",
+                colour,
+                "one error code per `#[ecode]`; a type or variant has exactly one",
+            ]
+        );
+        assert!(
+            found[4].starts_with("unknown error code 3532: the catalog has no such code"),
+            "{found:?}"
+        );
+        assert_eq!(
+            found[5..],
+            [
+                "variant `C` has no error code; add `#[ecode(1001)]` (or another code) to it",
+                "`#[ecode]` goes on the struct, or on each variant of an enum, not on a field",
+            ]
+        );
+        // A bad attribute adds no follow-on error, and the impls are kept.
+        assert!(compact(&output).contains("::ecodes::__error_code_impl!([][E][]"));
+    }
+
+    #[test]
+    fn what_is_right_in_a_bad_attribute_is_still_used() {
+        // The code: no "has no error code" besides.
+        let output = derive(quote!(
+            #[ecode(3530, colour = 1)]
+            struct S;
+        ));
+        assert_eq!(
+            errors(&output),
+            [
+                "unknown option `colour`; expected `catalog = \"codes.csv\"`, \
+              `module = path::to::generated::types` or `diagnostic`"
+            ]
+        );
+        // The catalog options: the code is not checked against the product catalog instead.
+        let output = derive(quote! {
+            #[ecode(module = crate::codes, catalog =)]
+            enum E {
+                #[ecode(1)]
+                A,
+            }
+        });
+        assert_eq!(
+            errors(&output),
+            ["unexpected end of input, expected string literal"]
+        );
+        assert!(compact(&output).contains("forcrate::codes::Code"));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Parsing of `#[ecode(...)]` attributes for `#[derive(ErrorCode)]`.
 
+use ecodes_catalog::Collector;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::Attribute;
 
-use crate::options::CatalogOption;
+use crate::options::{self, CatalogOption};
 use crate::reference::CodeRef;
 
 /// What `#[ecode(...)]` accepts, for messages about bad syntax. The catalog is not known yet
@@ -28,43 +29,48 @@ pub(crate) fn is_ecode(attr: &Attribute) -> bool {
     attr.path().is_ident("ecode")
 }
 
-pub(crate) fn parse(attr: &Attribute) -> syn::Result<EcodeAttr> {
-    let span = attr.span();
-    let list = attr
-        .meta
-        .require_list()
-        .map_err(|_| syn::Error::new_spanned(attr, ACCEPTED))?;
+/// The attribute's code and options, as far as they parse; each mistake is collected, and the
+/// rest is still read, so that what is right in it adds no follow-on error.
+pub(crate) fn parse(attr: &Attribute, errors: &mut Collector<syn::Error>) -> EcodeAttr {
     let mut code = None;
     let mut options = CatalogOption::default();
-    let parser = |input: ParseStream| {
-        if input.is_empty() {
-            return Err(syn::Error::new_spanned(attr, ACCEPTED));
-        }
-        while !input.is_empty() {
-            if !options.parse_pair(input)? {
-                let reference: CodeRef = input.parse()?;
-                if reference.is_empty() {
-                    return Err(input.error(ACCEPTED));
-                }
-                if code.is_some() {
-                    return Err(syn::Error::new(
-                        reference.span(),
-                        "one error code per `#[ecode]`; a type or variant has exactly one",
-                    ));
-                }
-                code = Some(reference);
+    if let Ok(list) = attr.meta.require_list() {
+        let parser = |input: ParseStream| {
+            if input.is_empty() {
+                errors.push(syn::Error::new_spanned(attr, ACCEPTED));
+                return Ok(());
             }
-            if !input.is_empty() {
-                input.parse::<syn::Token![,]>()?;
+            loop {
+                if options.parse_option(input, errors) {
+                    options::finish_item(input, errors);
+                } else {
+                    let reference: CodeRef = input.parse()?;
+                    if reference.is_empty() {
+                        errors.push(input.error(ACCEPTED));
+                    } else if code.is_some() {
+                        errors.push(syn::Error::new_spanned(
+                            reference.tokens(),
+                            "one error code per `#[ecode]`; a type or variant has exactly one",
+                        ));
+                    } else {
+                        code = Some(reference);
+                    }
+                }
+                if input.parse::<Option<syn::Token![,]>>()?.is_none() || input.is_empty() {
+                    return Ok(());
+                }
             }
-        }
-        Ok(())
-    };
-    parser.parse2(list.tokens.clone())?;
-    Ok(EcodeAttr {
+        };
+        // Not `parse2`: an error at the end then points at the closing parenthesis.
+        let parsed = list.parse_args_with(parser);
+        errors.record(parsed);
+    } else {
+        errors.push(syn::Error::new_spanned(attr, ACCEPTED));
+    }
+    EcodeAttr {
         code,
         options,
-        span,
+        span: attr.span(),
         tokens: attr.to_token_stream(),
-    })
+    }
 }

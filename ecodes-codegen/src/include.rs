@@ -2,9 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+use ecodes_catalog::Collector;
 use proc_macro2::TokenStream;
 use syn::LitStr;
 
+use crate::errors::CompileErrors;
 use crate::expand;
 
 /// How many of a catalog's problems become compile errors of their own: a file with thousands
@@ -12,53 +14,54 @@ use crate::expand;
 const LISTED: usize = 100;
 
 pub(crate) fn include_codes(input: TokenStream) -> TokenStream {
-    let path: LitStr =
-        match syn::parse2(input) {
-            Ok(path) => path,
-            Err(err) => return syn::Error::new(
-                err.span(),
-                "expected the catalog path as a string literal, relative to CARGO_MANIFEST_DIR: \
-                 `include_codes!(\"codes.csv\")`",
-            )
-            .to_compile_error(),
-        };
+    expand(input).unwrap_or_else(syn::Error::into_compile_error)
+}
+
+/// The catalog's types, after a `compile_error!` for each of its problems; `Err` only when
+/// there is no catalog to expand.
+fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let path: LitStr = syn::parse2(input).map_err(|err| {
+        syn::Error::new(
+            err.span(),
+            "expected the catalog path as a string literal, relative to CARGO_MANIFEST_DIR: \
+             `include_codes!(\"codes.csv\")`",
+        )
+    })?;
     let written = path.value();
-    let resolved = match resolve(&written) {
-        Ok(resolved) => resolved,
-        Err(message) => return syn::Error::new(path.span(), message).to_compile_error(),
-    };
-    let bytes = match std::fs::read(&resolved) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            let message = format!(
-                "{written}: cannot read the catalog: {}; the path is relative to \
-                 CARGO_MANIFEST_DIR, so it was looked for at `{}`",
-                ecodes_catalog::describe_io_error(&err),
-                resolved.display()
-            );
-            return syn::Error::new(path.span(), message).to_compile_error();
-        }
-    };
+    let resolved = resolve(&written).map_err(|message| syn::Error::new(path.span(), message))?;
+    let bytes = std::fs::read(&resolved).map_err(|err| {
+        let message = format!(
+            "{written}: cannot read the catalog: {}; the path is relative to \
+             CARGO_MANIFEST_DIR, so it was looked for at `{}`",
+            ecodes_catalog::describe_io_error(&err),
+            resolved.display()
+        );
+        syn::Error::new(path.span(), message)
+    })?;
     let parsed = ecodes_catalog::parse(&bytes);
-    let mut tokens = TokenStream::new();
-    for problem in parsed.problems.iter().take(LISTED) {
-        let message = problem.display_in(&written).to_string();
-        tokens.extend(syn::Error::new(path.span(), message).to_compile_error());
-    }
+    let mut errors: Collector<syn::Error> = parsed
+        .problems
+        .iter()
+        .take(LISTED)
+        .map(|problem| syn::Error::new(path.span(), problem.display_in(&written).to_string()))
+        .collect();
     if parsed.problems.len() > LISTED {
         let message = format!(
             "{written}: … and {} more problems; `ecodes check {written}` lists every one",
             parsed.problems.len() - LISTED
         );
-        tokens.extend(syn::Error::new(path.span(), message).to_compile_error());
+        errors.push(syn::Error::new(path.span(), message));
     }
+    // The valid rows are expanded even so: one bad row gives one error, not one more for each
+    // use of the codes that are fine.
+    let mut tokens = errors.into_compile_errors();
     tokens.extend(expand::catalog(
         &parsed.catalog,
         &written,
         &resolved,
         path.span(),
     ));
-    tokens
+    Ok(tokens)
 }
 
 fn resolve(written: &str) -> Result<PathBuf, String> {

@@ -13,6 +13,7 @@ mod derive;
 mod derive_attr;
 mod docs;
 mod ecode;
+mod errors;
 mod expand;
 mod include;
 mod layout;

@@ -81,6 +81,11 @@ impl CodeRef {
             .map_or_else(Span::call_site, |(_, tree)| tree.span())
     }
 
+    /// Every token of the reference, for errors about it as a whole.
+    pub(crate) fn tokens(&self) -> TokenStream {
+        self.pieces.iter().map(|(_, tree)| tree.clone()).collect()
+    }
+
     /// The tokens that `range` of the text came from; all of them when it covers none.
     fn tokens_of(&self, range: &Range<usize>) -> TokenStream {
         let overlapping: TokenStream = self
@@ -90,7 +95,7 @@ impl CodeRef {
             .map(|(_, tree)| tree.clone())
             .collect();
         if overlapping.is_empty() {
-            self.pieces.iter().map(|(_, tree)| tree.clone()).collect()
+            self.tokens()
         } else {
             overlapping
         }
