@@ -9,7 +9,7 @@ use crate::fields::{
 use crate::header::{map_header, Columns};
 use crate::model::{Catalog, Entry, Subsystem};
 use crate::registry::{fill_placeholders, Column};
-use crate::{count_newlines, quotes, Problem};
+use crate::{count_newlines, quotes, Collector, Problem};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -64,7 +64,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let quoting = quotes::check(bytes);
     let mut parser = Parser {
-        problems: quoting.problems,
+        problems: quoting.problems.into(),
         ..Parser::default()
     };
 
@@ -127,7 +127,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
 #[derive(Default)]
 struct Parser {
     catalog: Catalog,
-    problems: Vec<Problem>,
+    problems: Collector<Problem>,
     /// Line of the first row with each code.
     code_lines: HashMap<u32, u64>,
     /// Who holds each (subsystem, identifier): names and aliases share one namespace per
@@ -351,12 +351,12 @@ impl Parser {
         for subsystem in &mut self.catalog.subsystems {
             subsystem.entries.sort_by_key(|&index| entries[index].code);
         }
+        let mut problems = self.problems.into_vec();
         // Stable, so problems on one line keep the order they were found in.
-        self.problems
-            .sort_by_key(|problem| problem.line().unwrap_or(0));
+        problems.sort_by_key(|problem| problem.line().unwrap_or(0));
         Parsed {
             catalog: self.catalog,
-            problems: self.problems,
+            problems,
         }
     }
 }
