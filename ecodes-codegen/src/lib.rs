@@ -51,6 +51,13 @@ pub fn reference_text(tokens: TokenStream) -> String {
     reference::CodeRef::from_tokens(tokens).text().to_owned()
 }
 
+/// Whether the tokens between two commas of `#[ecode(...)]` or `ecode!(...)` are an option
+/// (`catalog = "codes.csv"`, `module = crate::codes`, `diagnostic`) rather than a reference, as
+/// the macros read them: for tools that find references in source code.
+pub fn is_option(item: TokenStream) -> bool {
+    options::is_option(item)
+}
+
 /// The expansion of an already-parsed catalog, as `include_codes!` emits it for `file`
 /// (`resolved` is the path the output makes cargo track). For fuzzers and tests.
 pub fn expand_catalog(
@@ -66,6 +73,27 @@ mod tests {
     use quote::quote;
 
     use super::*;
+
+    #[test]
+    fn options_are_told_from_references_as_the_macros_parse_them() {
+        for option in [
+            quote!(catalog = "codes.csv"),
+            quote!(module = crate::codes),
+            quote!(diagnostic),
+            quote!(colour = 1),
+        ] {
+            assert!(is_option(option.clone()), "{option}");
+        }
+        for reference in [
+            quote!(3530),
+            quote!(Cdp::FileChecksum),
+            quote!("E3530"),
+            quote!(diagnostic::X),
+            quote!(FileChecksum),
+        ] {
+            assert!(!is_option(reference.clone()), "{reference}");
+        }
+    }
 
     fn compact(tokens: &TokenStream) -> String {
         tokens.to_string().replace(' ', "")

@@ -181,6 +181,22 @@ fn diagnostic_flag(input: ParseStream) -> Option<Ident> {
 
 /// Consumes the rest of an item of a comma-separated list, up to its `,` or the end, and gives
 /// its tokens: what is left of a bad item, skipped so that the next one is parsed.
+/// Whether `item`, the tokens between two commas of `#[ecode(...)]` or `ecode!(...)`, is an
+/// option (`catalog = …`, `module = …`, `diagnostic`, or an unknown `key = value`) rather than
+/// a reference, by the grammar the macros parse.
+pub(crate) fn is_option(item: TokenStream) -> bool {
+    let parser = |input: ParseStream| {
+        let mut options = CatalogOption::default();
+        let mut errors = Collector::new();
+        let option = options.parse_option(input, &mut errors);
+        // Whether the option is valid is the macros' business, not this question's.
+        drop(errors.into_vec());
+        input.parse::<TokenStream>()?;
+        Ok(option)
+    };
+    syn::parse::Parser::parse2(parser, item).unwrap_or(false)
+}
+
 pub(crate) fn skip_item(input: ParseStream) -> TokenStream {
     let mut skipped = TokenStream::new();
     while !input.is_empty() && !input.peek(syn::Token![,]) {

@@ -174,7 +174,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         if attr.path().is_ident("ecode") {
             if let syn::Meta::List(list) = &attr.meta {
                 for item in split_commas(list.tokens.clone()) {
-                    if !is_option(&item) {
+                    if !ecodes_codegen::is_option(item.clone()) {
                         let line = first_line(&item).unwrap_or_else(|| line_of(attr));
                         self.push(item, Syntax::Attribute, line);
                     }
@@ -237,18 +237,6 @@ fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
     }
     items.retain(|item| !item.is_empty());
     items
-}
-
-/// `catalog = "…"`, `module = …` or `diagnostic`: options, not references.
-fn is_option(item: &TokenStream) -> bool {
-    let trees: Vec<TokenTree> = item.clone().into_iter().collect();
-    match trees.as_slice() {
-        [TokenTree::Ident(ident)] => ident == "diagnostic",
-        [TokenTree::Ident(ident), TokenTree::Punct(punct), ..] => {
-            punct.as_char() == '=' && (ident == "catalog" || ident == "module")
-        }
-        _ => false,
-    }
 }
 
 fn first_line(tokens: &TokenStream) -> Option<usize> {
