@@ -100,14 +100,14 @@ fn invalid_rows_note(written: &str, problems: &[Problem]) -> Option<String> {
 }
 
 /// A catalog read from disk: its valid rows, shared, and its problems.
-struct Loaded {
+struct CachedCatalog {
     catalog: Arc<Catalog>,
     problems: Arc<[Problem]>,
 }
 
-impl Clone for Loaded {
+impl Clone for CachedCatalog {
     fn clone(&self) -> Self {
-        Loaded {
+        CachedCatalog {
             catalog: Arc::clone(&self.catalog),
             problems: Arc::clone(&self.problems),
         }
@@ -115,9 +115,9 @@ impl Clone for Loaded {
 }
 
 type Stamp = (SystemTime, u64);
-type Cache = Mutex<HashMap<PathBuf, (Stamp, Loaded)>>;
+type Cache = Mutex<HashMap<PathBuf, (Stamp, CachedCatalog)>>;
 
-fn load(path: &Path) -> Result<Loaded, String> {
+fn load(path: &Path) -> Result<CachedCatalog, String> {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let unreadable = |err: &std::io::Error| {
         format!(
@@ -142,7 +142,7 @@ fn load(path: &Path) -> Result<Loaded, String> {
     }
     let bytes = std::fs::read(path).map_err(|err| unreadable(&err))?;
     let Parsed { catalog, problems } = ecodes_catalog::parse(&bytes);
-    let loaded = Loaded {
+    let loaded = CachedCatalog {
         catalog: Arc::new(catalog),
         problems: problems.into(),
     };
