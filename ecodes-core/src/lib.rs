@@ -7,11 +7,13 @@
 //! runtime depends on the macros, which depend on the catalog library). Use them through
 //! [`ecodes`](https://docs.rs/ecodes) or `ecodes_catalog`, which re-export them.
 //!
-//! [`table`] is the byte format of the generated lookup tables and their decoder, which the
-//! runtime serves to generated code.
+//! [`table`] is the byte format of the generated lookup tables: its encoder (the `encode`
+//! feature, which needs `alloc`) serves the code generator, its decoder the runtime.
 
 #![no_std]
 
+#[cfg(any(test, feature = "encode"))]
+extern crate alloc;
 #[cfg(test)]
 extern crate std;
 

@@ -1,6 +1,5 @@
 //! The byte layout of the generated tables, in one place: the constants and record layouts
-//! that the code generator writes and the decoder ([`Catalog`](super::Catalog) and its parts)
-//! reads.
+//! that `encode` writes and the decoder ([`Catalog`](super::Catalog) and its parts) reads.
 //!
 //! Every number in the tables is little-endian. A record is a fixed number of bytes; the
 //! constants of each record's module give its size and the offset of each of its words.
