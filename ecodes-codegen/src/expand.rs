@@ -495,6 +495,7 @@ fn value_derives() -> TokenStream {
 /// of a dozen steps, LLVM kept `help()` out of line and it took 16 ns a call instead of the
 /// 8 ns of the inlined `message()`, whose loop iterations overlap.
 fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
+    let retired = Literal::usize_unsuffixed(Field::Retired.slot());
     quote! {
         /// The severity, or `None` when the catalog leaves it blank.
         #[inline(always)]
@@ -550,7 +551,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
         #[inline]
         #[must_use]
         pub fn retired(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #table.retired(#index)
+            #table.field(#retired, #index)
         }
 
         /// Whether the catalog has a message for this entry in any language.
@@ -677,7 +678,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
     let languages = layout.languages;
     let messages = columns(&tables.messages);
     let helps = columns(&tables.helps);
-    let retired = texts(&tables.fields[Field::Retired.slot()]);
+    let fields = columns(&tables.fields);
     quote! {
         #[doc(hidden)]
         const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
@@ -690,7 +691,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             message_sources: #message_sources,
             helps: #helps,
             help_sources: #help_sources,
-            retired: #retired,
+            fields: #fields,
         };
     }
 }

@@ -121,8 +121,9 @@ pub struct Catalog {
     pub helps: &'static [Texts],
     /// One byte per entry: the column `help()` reads, as `message_sources`.
     pub help_sources: &'static [u8],
-    /// Why each entry was retired; empty for one still in use.
-    pub retired: Texts,
+    /// The optional per-entry text columns (such as why an entry was retired), one per slot,
+    /// in the order the generator chose; a blank text is empty.
+    pub fields: &'static [Texts],
 }
 
 /// The entry index of `code` if run `at` (of `runs`) holds it.
@@ -347,10 +348,15 @@ impl Catalog {
         non_empty(source(self.helps, self.help_sources, index))
     }
 
-    /// Why the entry at `index` was retired, if it was.
-    #[inline]
-    pub fn retired(&self, index: usize) -> Option<&'static str> {
-        non_empty(self.retired.get(index))
+    /// The text of the entry at `index` in the optional column at `slot` of
+    /// [`Catalog::fields`]; `None` when blank or when the catalog has no such column.
+    #[inline(always)]
+    pub const fn field(&self, slot: usize, index: usize) -> Option<&'static str> {
+        if slot < self.fields.len() {
+            non_empty(self.fields[slot].get(index))
+        } else {
+            None
+        }
     }
 
     /// The message of the entry at `index` in `lang`.
@@ -442,8 +448,9 @@ impl Texts {
     /// # Safety
     /// `ends` holds one little-endian `u32` per text: where the text ends in `blob` (a text
     /// starts where the previous one ends, the first at 0). The offsets must be ascending, at
-    /// most `blob.len()`, and each on a character boundary of `blob`. `ecodes-codegen` writes
-    /// them from the texts themselves, so generated columns satisfy this by construction.
+    /// most `blob.len()`, and each on a character boundary of `blob`. The encoder's
+    /// `PackedTexts` (in `table::encode`) writes them from the texts themselves, so generated
+    /// columns satisfy this by construction.
     #[must_use]
     #[allow(unsafe_code)]
     pub const unsafe fn new(blob: &'static str, ends: &'static [u8]) -> Self {
@@ -539,6 +546,9 @@ mod tests {
 
     const MESSAGES: [Texts; 2] = [TEXTS, texts("x", b"\x01\0\0\0\x01\0\0\0\x01\0\0\0")];
 
+    /// Slot 0: why entry 1 was retired.
+    const FIELDS: [Texts; 1] = [texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0")];
+
     fn catalog(lookup: Lookup) -> Catalog {
         Catalog {
             lookup,
@@ -551,7 +561,7 @@ mod tests {
             message_sources: &[0, 0, 0],
             helps: &[],
             help_sources: &[],
-            retired: texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0"),
+            fields: &FIELDS,
         }
     }
 
@@ -714,8 +724,10 @@ mod tests {
         assert_eq!(catalog.message_in(0, "zh"), Some("x"));
         assert_eq!(catalog.message_in(0, "fr"), None);
         assert_eq!(catalog.help(0), None);
-        assert_eq!(catalog.retired(0), None);
-        assert_eq!(catalog.retired(1), Some("gone"));
+        assert_eq!(catalog.field(0, 0), None);
+        assert_eq!(catalog.field(0, 1), Some("gone"));
+        assert_eq!(catalog.field(0, 3), None);
+        assert_eq!(catalog.field(1, 1), None);
         assert_eq!(catalog.severity(0), Some(Severity::Error));
         assert_eq!(catalog.severity(1), None);
         assert_eq!(TEXTS.get(7), "");
