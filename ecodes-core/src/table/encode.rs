@@ -1,5 +1,6 @@
 //! The encoder: the tables the decoder reads, built from a plain list of records. The code
-//! generator prints each table as a literal. Needs `alloc` (the `encode` feature).
+//! generator prints each table as a literal; the property test in `table::roundtrip` decodes
+//! them again. Needs `alloc` (the `encode` feature).
 
 use alloc::string::String;
 use alloc::vec;
