@@ -18,11 +18,21 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
 
+use ecodes_core::table::encode::{Lookup, PackedTexts};
+
 use crate::docs;
-use crate::layout::{Layout, Lookup, PackedTexts};
+use crate::layout::{Field, Layout};
 
 pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span) -> TokenStream {
-    let layout = Layout::new(catalog);
+    let layout = match Layout::new(catalog) {
+        Ok(layout) => layout,
+        // The catalog library guarantees what the encoder checks (unique codes); this guards
+        // the contract instead of panicking or generating wrong tables.
+        Err(error) => {
+            let message = format!("cannot encode the catalog's tables: {error}");
+            return syn::Error::new(span, message).to_compile_error();
+        }
+    };
     let mut errors = TokenStream::new();
     let mut ident = |name: &str| {
         // The catalog's names are ASCII UpperCamelCase and not `Self`, which `Ident::new`
@@ -485,6 +495,7 @@ fn value_derives() -> TokenStream {
 /// of a dozen steps, LLVM kept `help()` out of line and it took 16 ns a call instead of the
 /// 8 ns of the inlined `message()`, whose loop iterations overlap.
 fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
+    let retired = Literal::usize_unsuffixed(Field::Retired.slot());
     quote! {
         /// The severity, or `None` when the catalog leaves it blank.
         #[inline(always)]
@@ -540,7 +551,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
         #[inline]
         #[must_use]
         pub fn retired(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #table.retired(#index)
+            #table.field(#retired, #index)
         }
 
         /// Whether the catalog has a message for this entry in any language.
@@ -597,7 +608,8 @@ fn common_impls(ty: &TokenStream) -> TokenStream {
 
 /// The hidden constant holding every table of the catalog.
 fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
-    let lookup = match &layout.lookup {
+    let tables = &layout.tables;
+    let lookup = match &tables.lookup {
         Lookup::Dense {
             first,
             width,
@@ -628,10 +640,10 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             })
         }
     };
-    let severities = Literal::byte_string(&layout.severities);
+    let severities = Literal::byte_string(&tables.severities);
     let texts = |column: &PackedTexts| {
-        let blob = Literal::string(&column.blob);
-        let ends = Literal::byte_string(&column.ends);
+        let blob = Literal::string(column.blob());
+        let ends = Literal::byte_string(column.ends());
         // SAFETY (in the output): `PackedTexts` writes each end offset right after pushing a
         // whole `str` onto `blob`, so the offsets ascend and fall on character boundaries.
         quote!(unsafe { ::ecodes::__private::Texts::new(#blob, #ends) })
@@ -640,7 +652,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
         let columns = columns.iter().map(texts);
         quote!(&[ #( #columns ),* ])
     };
-    let groups = if let Some(groups) = &layout.dense_groups {
+    let groups = if let Some(groups) = &tables.groups {
         let by_tag = Literal::byte_string(&groups.by_tag);
         let by_first = Literal::byte_string(&groups.by_first);
         let slots = Literal::byte_string(&groups.slots);
@@ -660,13 +672,13 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
     } else {
         quote!(::core::option::Option::None)
     };
-    let message_sources = Literal::byte_string(&layout.message_sources);
-    let help_sources = Literal::byte_string(&layout.help_sources);
-    let names = texts(&layout.names);
-    let retired = texts(&layout.retired);
+    let message_sources = Literal::byte_string(&tables.message_sources);
+    let help_sources = Literal::byte_string(&tables.help_sources);
+    let names = texts(&tables.names);
     let languages = layout.languages;
-    let messages = columns(&layout.messages);
-    let helps = columns(&layout.helps);
+    let messages = columns(&tables.messages);
+    let helps = columns(&tables.helps);
+    let fields = columns(&tables.fields);
     quote! {
         #[doc(hidden)]
         const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
@@ -679,7 +691,7 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             message_sources: #message_sources,
             helps: #helps,
             help_sources: #help_sources,
-            retired: #retired,
+            fields: #fields,
         };
     }
 }

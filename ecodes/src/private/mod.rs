@@ -5,14 +5,14 @@
 //! once, in this crate, instead of once per enum in every product crate; and emitting data as a
 //! few large literals instead of thousands of small ones keeps rustc's work per code small.
 //!
-//! `table` decodes the catalog's data; `hooks` serves the optional integrations.
+//! `ecodes_core::table` decodes the catalog's data (its format is defined there once, for the
+//! generator and this runtime); `hooks` serves the optional integrations.
 
 mod hooks;
-mod table;
 
+pub use ecodes_core::table::{Catalog, Groups, Lookup, Texts, CONTIGUOUS};
 #[allow(unused_imports, reason = "empty without the serde and miette features")]
 pub use hooks::*;
-pub use table::*;
 
 use core::fmt;
 

@@ -1,5 +1,5 @@
-//! The catalog tables that generated code reads: names, severities, texts per column and the
-//! code-to-entry lookup, each a few large literals decoded here, compiled once in this crate.
+//! The decoder: the tables as generated code holds them (`'static` literals) and the lookups
+//! and accessors the generated impls call, through `ecodes::__private`.
 
 #![allow(
     clippy::inline_always,
@@ -7,14 +7,11 @@
               catalog is a constant at each, so inlining folds the table's shape away"
 )]
 
+use super::format::{
+    self, by_first, by_tag, read_u16, read_u32, run, severity, CONTIGUOUS, GROUP_SLOT_BYTES,
+    NO_SLOT, NO_SLOT_16, NO_TAG, TEXT_END_BYTES,
+};
 use crate::Severity;
-
-/// Slot value meaning "no code here" in a dense lookup table.
-const NO_SLOT: u32 = u32::MAX;
-
-/// The first slot of a subsystem in [`Groups::by_tag`] whose codes are consecutive: it has no
-/// slots, since a code's position is its offset from the first code.
-pub const CONTIGUOUS: u32 = u32::MAX;
 
 /// How a catalog maps a code to its entry index.
 #[derive(Clone, Copy)]
@@ -29,8 +26,8 @@ pub enum Lookup {
         /// The slots.
         slots: &'static [u8],
     },
-    /// Runs of consecutive codes, sorted: 12 bytes each, the little-endian first code, length
-    /// and entry index of the run's first code. Binary search; used for sparse catalogs.
+    /// Runs of consecutive codes, sorted: [`run::BYTES`] each, the little-endian first code,
+    /// length and entry index of the run's first code. Binary search; used for sparse catalogs.
     Runs(&'static [u8]),
     /// `Runs` with an index that narrows the search to the few runs near a code: the codes
     /// from `first` on fall into buckets of `1 << shift` codes, and `buckets` holds, per bucket,
@@ -47,7 +44,7 @@ pub enum Lookup {
         shift: u32,
         /// How many runs from a bucket's first candidate the search covers.
         window: u32,
-        /// 4 bytes per bucket.
+        /// [`bucket::BYTES`](format::bucket::BYTES) per bucket.
         buckets: &'static [u8],
     },
 }
@@ -78,20 +75,20 @@ pub struct Texts {
 /// size or gaps.
 #[derive(Clone, Copy)]
 pub struct Groups {
-    /// 16 bytes per subsystem, in subsystem order (a subsystem's tag): its first code, its span
-    /// (last code − first code + 1), the offset of its first slot in `slots` ([`CONTIGUOUS`]
-    /// when its codes are consecutive and it needs none), and the entry index of its first
-    /// entry; little-endian `u32`s.
+    /// [`by_tag::BYTES`] per subsystem, in subsystem order (a subsystem's tag): its first code,
+    /// its span (last code − first code + 1), the offset of its first slot in `slots`
+    /// ([`CONTIGUOUS`] when its codes are consecutive and it needs none), and the entry index of
+    /// its first entry; little-endian `u32`s.
     pub by_tag: &'static [u8],
-    /// 8 bytes per subsystem, ascending by first code: the first code and the tag. The
-    /// subsystems' ranges do not overlap.
+    /// [`by_first::BYTES`] per subsystem, ascending by first code: the first code and the tag.
+    /// The subsystems' ranges do not overlap.
     pub by_first: &'static [u8],
-    /// 2 bytes per code of every subsystem's span: the little-endian position of the code among
-    /// its subsystem's entries, `0xFFFF` for a gap.
+    /// [`GROUP_SLOT_BYTES`] per code of every subsystem's span: the little-endian position of
+    /// the code among its subsystem's entries, `0xFFFF` for a gap.
     pub slots: &'static [u8],
     /// One byte per code from the smallest first code on: the tag of the subsystem that has the
-    /// code, `0xFF` for a code no subsystem has. It turns `Code::from_code` into one load; empty
-    /// when the catalog's span is too wide for it or it has over 255 subsystems.
+    /// code, [`NO_TAG`] for a code no subsystem has. It turns `Code::from_code` into one load;
+    /// empty when the catalog's span is too wide for it or it has too many subsystems.
     pub tags: &'static [u8],
     /// `Some(first)` when every entry's index is its code minus `first` (consecutive codes, the
     /// subsystems in code order): an entry's index is then one subtraction.
@@ -108,7 +105,7 @@ pub struct Catalog {
     /// Entry names, by entry index. Packed like the texts because rustc checks every `&str` in
     /// a constant one by one, which costs about a second per 20,000 separate names.
     pub names: Texts,
-    /// One byte per entry: 0 Info, 1 Warning, 2 Error, 3 unspecified.
+    /// One byte per entry, as [`format::severity`] lists them.
     pub severities: &'static [u8],
     /// Language tags; the first is the default.
     pub languages: &'static [&'static str],
@@ -124,37 +121,21 @@ pub struct Catalog {
     pub helps: &'static [Texts],
     /// One byte per entry: the column `help()` reads, as `message_sources`.
     pub help_sources: &'static [u8],
-    /// Why each entry was retired; empty for one still in use.
-    pub retired: Texts,
+    /// The optional per-entry text columns (such as why an entry was retired), one per slot,
+    /// in the order the generator chose; a blank text is empty.
+    pub fields: &'static [Texts],
 }
 
-/// A little-endian `u16` at `at`; 0 past the end (callers check bounds first).
+/// The entry index of `code` if run `at` (of `runs`) holds it.
 #[inline(always)]
-const fn read_u16(bytes: &[u8], at: usize) -> u32 {
-    if at + 2 > bytes.len() {
-        return 0;
-    }
-    u16::from_le_bytes([bytes[at], bytes[at + 1]]) as u32
-}
-
-/// A little-endian `u32` at `at`; 0 past the end (callers check bounds first).
-#[inline(always)]
-const fn read_u32(bytes: &[u8], at: usize) -> u32 {
-    if at + 4 > bytes.len() {
-        return 0;
-    }
-    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
-}
-
-/// The entry index of `code` if run `run` (of 12-byte `runs`) holds it.
-#[inline(always)]
-const fn in_run(runs: &[u8], run: usize, code: u32) -> Option<usize> {
-    let start = read_u32(runs, run * 12);
+const fn in_run(runs: &[u8], at: usize, code: u32) -> Option<usize> {
+    let record = at * run::BYTES;
+    let start = read_u32(runs, record + run::FIRST);
     let Some(offset) = code.checked_sub(start) else {
         return None;
     };
-    if offset < read_u32(runs, run * 12 + 4) {
-        Some((read_u32(runs, run * 12 + 8) + offset) as usize)
+    if offset < read_u32(runs, record + run::LEN) {
+        Some((read_u32(runs, record + run::INDEX) + offset) as usize)
     } else {
         None
     }
@@ -214,7 +195,7 @@ impl Catalog {
                     return None;
                 }
                 let (slot, gap) = if width == 2 {
-                    (read_u16(slots, at), 0xFFFF)
+                    (read_u16(slots, at), NO_SLOT_16)
                 } else {
                     (read_u32(slots, at), NO_SLOT)
                 };
@@ -225,7 +206,7 @@ impl Catalog {
                 }
             }
             Lookup::Runs(runs) => {
-                let Some(base) = last_at_or_below(runs, 12, code) else {
+                let Some(base) = last_at_or_below(runs, run::BYTES, code) else {
                     return None;
                 };
                 in_run(runs, base, code)
@@ -241,23 +222,27 @@ impl Catalog {
                     return None;
                 };
                 let bucket = (offset >> shift) as usize;
-                if (bucket + 1) * 4 > buckets.len() {
+                if (bucket + 1) * format::bucket::BYTES > buckets.len() {
                     return None;
                 }
                 // A window of the same size for every code, moved back from the end if needed,
                 // keeps the number of search steps constant: no branch depends on the code.
-                let count = runs.len() / 12;
+                let count = runs.len() / run::BYTES;
                 let window = if (window as usize) < count {
                     window as usize
                 } else {
                     count
                 };
-                let mut low = read_u32(buckets, bucket * 4) as usize;
+                let mut low = read_u32(buckets, bucket * format::bucket::BYTES) as usize;
                 if low + window > count {
                     low = count - window;
                 }
-                let candidates = runs.split_at(low * 12).1.split_at(window * 12).0;
-                let Some(base) = last_at_or_below(candidates, 12, code) else {
+                let candidates = runs
+                    .split_at(low * run::BYTES)
+                    .1
+                    .split_at(window * run::BYTES)
+                    .0;
+                let Some(base) = last_at_or_below(candidates, run::BYTES, code) else {
                     return None;
                 };
                 in_run(runs, low + base, code)
@@ -279,6 +264,7 @@ impl Catalog {
     }
 
     /// The tag of the subsystem that has `code`, if any does: what `Code::from_code` needs.
+    /// `group_bases` holds each subsystem's first entry index, in tag order.
     #[inline(always)]
     pub const fn tag_of(&self, code: u32, group_bases: &[u32]) -> Option<u32> {
         if let Some(groups) = self.groups {
@@ -334,12 +320,12 @@ impl Catalog {
     /// The severity of the entry at `index`.
     #[inline(always)]
     pub const fn severity(&self, index: usize) -> Option<Severity> {
-        // The byte is 0 Info, 1 Warning, 2 Error, 3 unspecified: the order of `Severity`'s
-        // variants, so that this match compiles to next to nothing.
+        // The bytes follow the order of `Severity`'s variants, so that this match compiles to
+        // next to nothing.
         match self.severities[index] {
-            0 => Some(Severity::Info),
-            1 => Some(Severity::Warning),
-            2 => Some(Severity::Error),
+            severity::INFO => Some(Severity::Info),
+            severity::WARNING => Some(Severity::Warning),
+            severity::ERROR => Some(Severity::Error),
             _ => None,
         }
     }
@@ -362,10 +348,15 @@ impl Catalog {
         non_empty(source(self.helps, self.help_sources, index))
     }
 
-    /// Why the entry at `index` was retired, if it was.
-    #[inline]
-    pub fn retired(&self, index: usize) -> Option<&'static str> {
-        non_empty(self.retired.get(index))
+    /// The text of the entry at `index` in the optional column at `slot` of
+    /// [`Catalog::fields`]; `None` when blank or when the catalog has no such column.
+    #[inline(always)]
+    pub const fn field(&self, slot: usize, index: usize) -> Option<&'static str> {
+        if slot < self.fields.len() {
+            non_empty(self.fields[slot].get(index))
+        } else {
+            None
+        }
     }
 
     /// The message of the entry at `index` in `lang`.
@@ -388,41 +379,44 @@ impl Groups {
     /// subsystem's entries, if it has the code.
     #[inline(always)]
     const fn position(&self, tag: usize, code: u32) -> Option<(usize, usize)> {
-        let at = tag * 16;
-        let Some(offset) = code.checked_sub(read_u32(self.by_tag, at)) else {
+        let at = tag * by_tag::BYTES;
+        let Some(offset) = code.checked_sub(read_u32(self.by_tag, at + by_tag::FIRST)) else {
             return None;
         };
-        if offset >= read_u32(self.by_tag, at + 4) {
+        if offset >= read_u32(self.by_tag, at + by_tag::SPAN) {
             return None;
         }
-        let first_slot = read_u32(self.by_tag, at + 8);
+        let first_slot = read_u32(self.by_tag, at + by_tag::FIRST_SLOT);
         let position = if first_slot == CONTIGUOUS {
             offset
         } else {
-            let slot_at = (first_slot as usize + offset as usize) * 2;
-            if slot_at + 2 > self.slots.len() {
+            let slot_at = (first_slot as usize + offset as usize) * GROUP_SLOT_BYTES;
+            if slot_at + GROUP_SLOT_BYTES > self.slots.len() {
                 return None;
             }
             let position = read_u16(self.slots, slot_at);
-            if position == 0xFFFF {
+            if position == NO_SLOT_16 {
                 return None;
             }
             position
         };
-        Some((read_u32(self.by_tag, at + 12) as usize, position as usize))
+        Some((
+            read_u32(self.by_tag, at + by_tag::BASE) as usize,
+            position as usize,
+        ))
     }
 
     /// The tag of the subsystem that has `code`, from `tags` (which must not be empty).
     #[inline(always)]
     const fn tag_by_table(&self, code: u32) -> Option<u32> {
-        let Some(offset) = code.checked_sub(read_u32(self.by_first, 0)) else {
+        let Some(offset) = code.checked_sub(read_u32(self.by_first, by_first::FIRST)) else {
             return None;
         };
         if offset as usize >= self.tags.len() {
             return None;
         }
         match self.tags[offset as usize] {
-            0xFF => None,
+            NO_TAG => None,
             tag => Some(tag as u32),
         }
     }
@@ -431,10 +425,10 @@ impl Groups {
     #[inline(always)]
     const fn locate(&self, code: u32) -> Option<(u32, usize)> {
         let tag = if self.tags.is_empty() {
-            let Some(base) = last_at_or_below(self.by_first, 8, code) else {
+            let Some(base) = last_at_or_below(self.by_first, by_first::BYTES, code) else {
                 return None;
             };
-            read_u32(self.by_first, base * 8 + 4)
+            read_u32(self.by_first, base * by_first::BYTES + by_first::TAG)
         } else {
             match self.tag_by_table(code) {
                 Some(tag) => tag,
@@ -454,8 +448,9 @@ impl Texts {
     /// # Safety
     /// `ends` holds one little-endian `u32` per text: where the text ends in `blob` (a text
     /// starts where the previous one ends, the first at 0). The offsets must be ascending, at
-    /// most `blob.len()`, and each on a character boundary of `blob`. `ecodes-codegen` writes
-    /// them from the texts themselves, so generated columns satisfy this by construction.
+    /// most `blob.len()`, and each on a character boundary of `blob`. The encoder's
+    /// `PackedTexts` (in `table::encode`) writes them from the texts themselves, so generated
+    /// columns satisfy this by construction.
     #[must_use]
     #[allow(unsafe_code)]
     pub const unsafe fn new(blob: &'static str, ends: &'static [u8]) -> Self {
@@ -465,28 +460,28 @@ impl Texts {
     /// How many texts the column holds.
     #[must_use]
     pub const fn len(&self) -> usize {
-        self.ends.len() / 4
+        self.ends.len() / TEXT_END_BYTES
     }
 
     /// Whether the column holds no texts.
     #[must_use]
     pub const fn is_empty(&self) -> bool {
-        self.ends.len() < 4
+        self.ends.len() < TEXT_END_BYTES
     }
 
     /// The text of the entry at `index`; empty when out of range.
     #[inline(always)]
     #[allow(unsafe_code)]
     pub const fn get(&self, index: usize) -> &'static str {
-        let at = index * 4;
-        if at + 4 > self.ends.len() {
+        let at = index * TEXT_END_BYTES;
+        if at + TEXT_END_BYTES > self.ends.len() {
             return "";
         }
         let stop = read_u32(self.ends, at) as usize;
         let start = if index == 0 {
             0
         } else {
-            read_u32(self.ends, at - 4) as usize
+            read_u32(self.ends, at - TEXT_END_BYTES) as usize
         };
         // SAFETY: by the contract of `Texts::new`, `start <= stop <= blob.len()` and both are
         // character boundaries of `blob`, so the bytes between them are in bounds and valid
@@ -551,6 +546,9 @@ mod tests {
 
     const MESSAGES: [Texts; 2] = [TEXTS, texts("x", b"\x01\0\0\0\x01\0\0\0\x01\0\0\0")];
 
+    /// Slot 0: why entry 1 was retired.
+    const FIELDS: [Texts; 1] = [texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0")];
+
     fn catalog(lookup: Lookup) -> Catalog {
         Catalog {
             lookup,
@@ -563,7 +561,7 @@ mod tests {
             message_sources: &[0, 0, 0],
             helps: &[],
             help_sources: &[],
-            retired: texts("gone", b"\0\0\0\0\x04\0\0\0\x04\0\0\0"),
+            fields: &FIELDS,
         }
     }
 
@@ -726,8 +724,10 @@ mod tests {
         assert_eq!(catalog.message_in(0, "zh"), Some("x"));
         assert_eq!(catalog.message_in(0, "fr"), None);
         assert_eq!(catalog.help(0), None);
-        assert_eq!(catalog.retired(0), None);
-        assert_eq!(catalog.retired(1), Some("gone"));
+        assert_eq!(catalog.field(0, 0), None);
+        assert_eq!(catalog.field(0, 1), Some("gone"));
+        assert_eq!(catalog.field(0, 3), None);
+        assert_eq!(catalog.field(1, 1), None);
         assert_eq!(catalog.severity(0), Some(Severity::Error));
         assert_eq!(catalog.severity(1), None);
         assert_eq!(TEXTS.get(7), "");
