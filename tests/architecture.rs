@@ -93,12 +93,16 @@ fn every_path_in_the_code_map_exists_in_its_crate() {
     let root = workspace();
     for (krate, row) in code_map(&architecture()) {
         let files = tree(&root.join(&krate).join("src"));
-        assert!(!files.is_empty(), "the code map names a crate `{krate}` that has no src/");
-        for path in quoted(&row)
-            .into_iter()
-            .skip(1)
-            .filter(|text| text.ends_with(".rs") || text.ends_with('/'))
-        {
+        assert!(
+            !files.is_empty(),
+            "the code map names a crate `{krate}` that has no src/"
+        );
+        for path in quoted(&row).into_iter().skip(1).filter(|text| {
+            Path::new(text)
+                .extension()
+                .is_some_and(|extension| extension == "rs")
+                || text.ends_with('/')
+        }) {
             assert!(
                 files
                     .iter()
@@ -138,7 +142,10 @@ fn every_workspace_crate_is_named() {
         .and_then(|rest| rest.split(']').next())
         .unwrap_or_else(|| panic!("no workspace members in Cargo.toml"));
     let architecture = architecture();
-    for member in members.split(',').map(|member| member.trim().trim_matches('"')) {
+    for member in members
+        .split(',')
+        .map(|member| member.trim().trim_matches('"'))
+    {
         if member.is_empty() {
             continue;
         }

@@ -101,3 +101,29 @@ fn miette_renders_the_catalog_text() {
         "{rendered}"
     );
 }
+
+/// A catalog with a `url` column: a template in the header, one row's own link.
+mod linked {
+    ecodes::include_codes!("fixtures/linked.csv");
+}
+
+#[test]
+fn the_url_column_is_an_accessor_the_error_code_trait_and_miettes_url() {
+    assert_eq!(
+        linked::Server::DupEntry.url(),
+        Some("https://mariadb.com/kb/en/e1062/")
+    );
+    assert_eq!(
+        linked::Code::from(linked::Server::ParseError).url(),
+        Some("https://mariadb.com/kb/en/ParseError/")
+    );
+    let dyn_code: &dyn ecodes::ErrorCode = &linked::Client::ConnectionError;
+    assert_eq!(dyn_code.url(), Some("https://mariadb.com/kb/en/e2002/"));
+    assert_eq!(
+        Diagnostic::url(&linked::Server::DupEntry).map(|url| url.to_string()),
+        Some("https://mariadb.com/kb/en/e1062/".to_owned())
+    );
+    // The product catalog has no `url` column.
+    assert!(Diagnostic::url(&Cdp::FileChecksum).is_none());
+    assert_eq!(ecodes::ErrorCode::url(&RoleError), None);
+}

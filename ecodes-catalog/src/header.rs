@@ -212,8 +212,13 @@ fn check_template(column: Column, template: &str) -> Result<(), String> {
             "the template of column `{header}` is empty; write `{header}` alone for no template"
         ));
     }
-    (rule.check)(&example)
-        .map_err(|message| format!("the template of column `{header}`: {message}"))
+    // The check speaks of the example row's value; say it of the template as written.
+    (rule.check)(&example).map_err(|message| {
+        format!(
+            "the template of column `{header}`: {}",
+            message.replace(&example, template)
+        )
+    })
 }
 
 /// The required columns, as messages list them: `code, subsystem, name, severity and at least

@@ -597,7 +597,7 @@ mod tests {
             rendered(&header),
             [
                 "codes.csv:1: column `since` takes no template; remove `=6.2` from the header",
-                "codes.csv:1: the template of column `url`: `ftp://x/1` is not a web link; use an `https://` or `http://` URL",
+                "codes.csv:1: the template of column `url`: `ftp://x/{code}` is not a web link; use an `https://` or `http://` URL",
             ]
         );
     }

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use ecodes_catalog::{Catalog, Entry, Subsystem};
+use ecodes_catalog::{Catalog, Collector, Column, Entry, Subsystem};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
@@ -21,7 +21,8 @@ use syn::Ident;
 use ecodes_core::table::encode::{Lookup, PackedTexts};
 
 use crate::docs;
-use crate::layout::{Field, Layout};
+use crate::errors::CompileErrors;
+use crate::layout::{note_slots, Layout};
 
 pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span) -> TokenStream {
     let layout = match Layout::new(catalog) {
@@ -33,40 +34,31 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
             return syn::Error::new(span, message).to_compile_error();
         }
     };
-    let mut errors = TokenStream::new();
-    let mut ident = |name: &str| {
-        // The catalog's names are ASCII UpperCamelCase and not `Self`, which `Ident::new`
-        // takes as they are; checking that much is far cheaper than lexing each with syn.
-        let mut chars = name.chars();
-        let valid = chars
-            .next()
-            .is_some_and(|first| first.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && name != "Self";
-        if valid {
-            return Ident::new(name, Span::call_site());
-        }
-        // The catalog library only lets UpperCamelCase non-keywords through; this guards the
-        // contract instead of panicking if it is ever broken.
-        errors.extend(
-            syn::Error::new(span, format!("`{name}` is not a valid Rust identifier"))
-                .to_compile_error(),
-        );
-        format_ident!("__EcodesInvalid")
-    };
+    let mut errors = Collector::new();
     let subsystems: Vec<Ident> = catalog
         .subsystems()
         .iter()
-        .map(|subsystem| ident(subsystem.name()))
+        .map(|subsystem| identifier(subsystem.name(), span, &mut errors))
         .collect();
     let variants: Vec<Ident> = layout
         .entries
         .iter()
-        .map(|entry| ident(entry.name()))
+        .map(|entry| identifier(entry.name(), span, &mut errors))
+        .collect();
+    let aliases: Vec<Vec<(Ident, &str)>> = layout
+        .entries
+        .iter()
+        .map(|entry| {
+            entry
+                .aliases()
+                .iter()
+                .map(|alias| (identifier(alias, span, &mut errors), alias.as_str()))
+                .collect()
+        })
         .collect();
 
     let table = quote!(__ECODES_CATALOG);
-    let mut tokens = errors;
+    let mut tokens = errors.into_compile_errors();
     let tracked = resolved.to_string_lossy();
     tokens.extend(quote! {
         // Makes cargo rebuild this crate when the catalog changes.
@@ -83,6 +75,7 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
             ty: &subsystems[position],
             entries: &layout.entries[base..base + len],
             variants: &variants[base..base + len],
+            aliases: &aliases[base..base + len],
             base,
             tag: position,
         }));
@@ -90,6 +83,21 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
     tokens.extend(code_enum(catalog, file, &table, &layout, &subsystems));
     tokens.extend(subsystem_kind_enum(catalog, &layout, &subsystems));
     tokens
+}
+
+/// A catalog name or alias as an identifier. The catalog library only lets identifiers through
+/// ([`ecodes_catalog::is_identifier`], the one rule); should that contract ever break, the name
+/// is reported under the catalog path and a placeholder keeps the expansion valid, instead of
+/// `Ident::new` panicking.
+fn identifier(name: &str, span: Span, errors: &mut Collector<syn::Error>) -> Ident {
+    if ecodes_catalog::is_identifier(name) {
+        return Ident::new(name, Span::call_site());
+    }
+    errors.push(syn::Error::new(
+        span,
+        format!("`{name}` is not a valid Rust identifier"),
+    ));
+    format_ident!("__EcodesInvalid")
 }
 
 #[derive(Clone, Copy)]
@@ -101,6 +109,8 @@ struct SubsystemEnum<'a> {
     ty: &'a Ident,
     entries: &'a [&'a Entry],
     variants: &'a [Ident],
+    /// Each entry's aliases: the identifier and the catalog's spelling.
+    aliases: &'a [Vec<(Ident, &'a str)>],
     base: usize,
     /// The subsystem's position in the catalog: its variant's tag in `Code`.
     tag: usize,
@@ -115,6 +125,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         ty,
         entries,
         variants,
+        aliases,
         base,
         tag,
     } = input;
@@ -150,31 +161,33 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             quote!(= #code)
         }
     });
-    let aliases = entries.iter().zip(variants).flat_map(|(entry, variant)| {
-        entry.aliases().iter().filter_map(move |alias| {
-            // The catalog library only lets valid identifiers through; skip rather than panic
-            // if that contract is ever broken.
-            let ident = syn::parse_str::<Ident>(alias).ok()?;
-            let doc = format!(
-                " Another name for [`Self::{variant}`], code {}.",
-                entry.code()
-            );
-            // Aliases keep the catalog's spelling (`EWOULDBLOCK`, `ER_DUP_ENTRY`, a former
-            // variant name), which the naming lint would otherwise flag in the user's crate.
-            let lowercase = alias.bytes().any(|b| b.is_ascii_lowercase());
-            let allow_case = lowercase.then(|| quote!(#[allow(non_upper_case_globals)]));
-            let deprecated = entry.retired().map(|reason| {
-                let note = format!("retired error code {}: {reason}", entry.code());
-                quote!(#[deprecated(note = #note)] #[allow(deprecated)])
+    let aliases =
+        entries
+            .iter()
+            .zip(variants)
+            .zip(aliases)
+            .flat_map(|((entry, variant), aliases)| {
+                aliases.iter().map(move |(ident, alias)| {
+                    let doc = format!(
+                        " Another name for [`Self::{variant}`], code {}.",
+                        entry.code()
+                    );
+                    // Aliases keep the catalog's spelling (`EWOULDBLOCK`, `ER_DUP_ENTRY`, a former
+                    // variant name), which the naming lint would otherwise flag in the user's crate.
+                    let lowercase = alias.bytes().any(|b| b.is_ascii_lowercase());
+                    let allow_case = lowercase.then(|| quote!(#[allow(non_upper_case_globals)]));
+                    let deprecated = entry.retired().map(|reason| {
+                        let note = format!("retired error code {}: {reason}", entry.code());
+                        quote!(#[deprecated(note = #note)] #[allow(deprecated)])
+                    });
+                    quote! {
+                        #[doc = #doc]
+                        #allow_case
+                        #deprecated
+                        pub const #ident: Self = Self::#variant;
+                    }
+                })
             });
-            Some(quote! {
-                #[doc = #doc]
-                #allow_case
-                #deprecated
-                pub const #ident: Self = Self::#variant;
-            })
-        })
-    });
     let enum_doc = docs::subsystem(catalog, subsystem, file);
     let value_derives = value_derives();
     let accessors = accessors(table, &quote!(self.__index()));
@@ -489,15 +502,47 @@ fn value_derives() -> TokenStream {
     }
 }
 
-/// The accessors every generated type has, reading entry `index` of the catalog table.
+/// The accessors every generated type has, reading entry `index` of the catalog table: the
+/// registry's, with its doc comments, and one per note column that has an accessor.
 ///
 /// They are `inline(always)`: measured on a sparse catalog, where the lookup is a binary search
 /// of a dozen steps, LLVM kept `help()` out of line and it took 16 ns a call instead of the
 /// 8 ns of the inlined `message()`, whose loop iterations overlap.
 fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
-    let retired = Literal::usize_unsuffixed(Field::Retired.slot());
+    let doc = |name: &str| {
+        let doc = Column::ALL
+            .iter()
+            .flat_map(|column| column.spec().accessors)
+            .find(|accessor| accessor.name == name)
+            .map_or("", |accessor| accessor.doc);
+        format!(" {doc}")
+    };
+    let [severity, name, message, help, message_in, help_in, is_documented] = [
+        "severity",
+        "name",
+        "message",
+        "help",
+        "message_in",
+        "help_in",
+        "is_documented",
+    ]
+    .map(doc);
+    let notes = note_slots().map(|(slot, _, accessor)| {
+        let method = Ident::new(accessor.name, Span::call_site());
+        let doc = format!(" {}", accessor.doc);
+        let slot = Literal::usize_unsuffixed(slot);
+        quote! {
+            #[doc = #doc]
+            #[inline(always)]
+            #[allow(clippy::inline_always)]
+            #[must_use]
+            pub fn #method(self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                #table.field(#slot, #index)
+            }
+        }
+    });
     quote! {
-        /// The severity, or `None` when the catalog leaves it blank.
+        #[doc = #severity]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -505,7 +550,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.severity(#index)
         }
 
-        /// The entry's name in its subsystem, as written in the catalog.
+        #[doc = #name]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -513,8 +558,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.name(#index)
         }
 
-        /// The message in the catalog's default language, falling back to the first language
-        /// that has one; empty for an undocumented entry.
+        #[doc = #message]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -522,7 +566,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.message(#index)
         }
 
-        /// The possible causes and solution, with the same fallback as `message`.
+        #[doc = #help]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -530,7 +574,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.help(#index)
         }
 
-        /// The message in one language, such as `"en"`; `None` when the catalog has none.
+        #[doc = #message_in]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -538,7 +582,7 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.message_in(#index, lang)
         }
 
-        /// The possible causes and solution in one language; `None` when the catalog has none.
+        #[doc = #help_in]
         #[inline(always)]
         #[allow(clippy::inline_always)]
         #[must_use]
@@ -546,16 +590,11 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             #table.help_in(#index, lang)
         }
 
-        /// Why the code was retired, if it is no longer emitted. A retired code stays in the
-        /// catalog because old logs still carry it; its variant is `#[deprecated]`.
-        #[inline]
-        #[must_use]
-        pub fn retired(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-            #table.field(#retired, #index)
-        }
+        #( #notes )*
 
-        /// Whether the catalog has a message for this entry in any language.
-        #[inline]
+        #[doc = #is_documented]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
         #[must_use]
         pub fn is_documented(self) -> ::core::primitive::bool {
             !self.message().is_empty()
@@ -622,12 +661,14 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             let runs = Literal::byte_string(runs);
             quote!(::ecodes::__private::Lookup::Runs(#runs))
         }
+        // The encoder's lookup, printed as the decoder's: the same fields, in the order of
+        // the decoder's search (the bucket, then the window of runs).
         Lookup::IndexedRuns {
-            runs,
             first,
             shift,
-            window,
             buckets,
+            window,
+            runs,
         } => {
             let runs = Literal::byte_string(runs);
             let buckets = Literal::byte_string(buckets);

@@ -3,7 +3,7 @@
 //! maps the catalog's entries to the encoder's records and says which optional text columns
 //! the tables carry; the format itself is `ecodes_core::table`'s.
 
-use ecodes_catalog::{Catalog, Entry};
+use ecodes_catalog::{Accessor, Catalog, Column, Entry};
 use ecodes_core::table::encode::{EncodeError, Policy, Record, Tables};
 
 pub(crate) struct Layout<'a> {
@@ -17,29 +17,12 @@ pub(crate) struct Layout<'a> {
     pub(crate) tables: Tables,
 }
 
-/// The optional per-entry text columns the tables carry, one slot each: `Catalog::field(slot,
-/// index)` reads them. Adding one is a variant here, its text in [`Field::text`], and an
-/// accessor in `expand.rs` that reads its slot.
-#[derive(Clone, Copy)]
-pub(crate) enum Field {
-    /// Why an entry was retired.
-    Retired,
-}
-
-impl Field {
-    /// Every column, in slot order.
-    const ALL: [Field; 1] = [Field::Retired];
-
-    /// The column's slot in `Catalog::fields`.
-    pub(crate) const fn slot(self) -> usize {
-        self as usize
-    }
-
-    fn text(self, entry: &Entry) -> Option<&str> {
-        match self {
-            Field::Retired => entry.retired(),
-        }
-    }
+/// The note columns the tables carry, one slot each, in the registry's order: those the
+/// generated types have an accessor for. `Catalog::field(slot, index)` reads slot `slot`.
+pub(crate) fn note_slots() -> impl Iterator<Item = (usize, Column, &'static Accessor)> {
+    Column::generated_notes()
+        .enumerate()
+        .map(|(slot, (column, accessor))| (slot, column, accessor))
 }
 
 impl<'a> Layout<'a> {
@@ -55,12 +38,13 @@ impl<'a> Layout<'a> {
         let languages = catalog.languages().len();
         // Every entry's texts in one list, so that each record borrows a slice of it instead
         // of owning three vectors: messages, helps, then fields.
-        let per_entry = 2 * languages + Field::ALL.len();
+        let notes: Vec<Column> = note_slots().map(|(_, column, _)| column).collect();
+        let per_entry = 2 * languages + notes.len();
         let mut texts = Vec::with_capacity(entries.len() * per_entry);
         for entry in &entries {
             texts.extend((0..languages).map(|lang| entry.message(lang).unwrap_or("")));
             texts.extend((0..languages).map(|lang| entry.help(lang).unwrap_or("")));
-            texts.extend(Field::ALL.map(|field| field.text(entry).unwrap_or("")));
+            texts.extend(notes.iter().map(|&column| entry.note(column).unwrap_or("")));
         }
         let mut records = Vec::with_capacity(entries.len());
         for (tag, &(base, len)) in (0u32..).zip(&groups) {
@@ -77,7 +61,7 @@ impl<'a> Layout<'a> {
                 });
             }
         }
-        let tables = Tables::new(&records, languages, Field::ALL.len(), &Policy::DEFAULT)?;
+        let tables = Tables::new(&records, languages, notes.len(), &Policy::DEFAULT)?;
         Ok(Layout {
             languages: catalog.languages(),
             entries,
@@ -128,17 +112,22 @@ mod tests {
     }
 
     #[test]
-    fn every_field_has_its_slot_and_retired_texts_are_in_theirs() {
-        let csv = "code,subsystem,name,severity,message_en,retired\n\
-                   1,A,Old,,,replaced by 2\n2,A,New,,,\n";
+    fn every_generated_note_has_its_slot_with_its_texts() {
+        let csv = "code,subsystem,name,severity,message_en,retired,url\n\
+                   1,A,Old,,,replaced by 2,https://x/1\n2,A,New,,,,\n";
         let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
         let layout = Layout::new(&catalog).unwrap();
-        assert_eq!(layout.tables.fields.len(), Field::ALL.len());
-        for (slot, field) in Field::ALL.into_iter().enumerate() {
-            assert_eq!(field.slot(), slot);
-        }
-        let retired = &layout.tables.fields[Field::Retired.slot()];
+        let slots: Vec<_> = note_slots()
+            .map(|(slot, column, accessor)| (slot, column, accessor.name))
+            .collect();
+        assert_eq!(
+            slots,
+            [(0, Column::Retired, "retired"), (1, Column::Url, "url")]
+        );
+        assert_eq!(layout.tables.fields.len(), 2);
+        let retired = &layout.tables.fields[0];
         assert_eq!(retired.blob(), "replaced by 2");
         assert_eq!(retired.ends(), [13, 0, 0, 0, 13, 0, 0, 0]);
+        assert_eq!(layout.tables.fields[1].blob(), "https://x/1");
     }
 }

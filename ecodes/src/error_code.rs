@@ -51,6 +51,12 @@ pub trait ErrorCode {
     fn retired(&self) -> Option<&'static str> {
         None
     }
+
+    /// Where to read more about the code (the catalog's `url` column), such as
+    /// `https://err.example.com/3530`.
+    fn url(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// `ErrorCode` for a generated or derived type, forwarding every method to the catalog entry
@@ -105,6 +111,10 @@ macro_rules! __error_code_impl {
             fn retired(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
                 ($to_code)(self).retired()
             }
+            #[inline]
+            fn url(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                ($to_code)(self).url()
+            }
         }
     };
 }
@@ -147,5 +157,11 @@ mod tests {
     fn a_code_is_not_retired_unless_it_says_so() {
         assert_eq!(Timeout.retired(), None);
         assert_eq!(crate::Cdp::FileChecksum.retired(), None);
+    }
+
+    #[test]
+    fn a_code_has_no_url_unless_its_catalog_gives_one() {
+        assert_eq!(Timeout.url(), None);
+        assert_eq!(crate::Cdp::FileChecksum.url(), None);
     }
 }

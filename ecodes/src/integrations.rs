@@ -67,7 +67,7 @@ macro_rules! __serde_derived_type {
 }
 
 /// `miette::Diagnostic` for a generated or derived type: code `E3530`, the catalog's severity,
-/// and the catalog's help.
+/// the catalog's help and its `url`.
 #[cfg(feature = "miette")]
 #[doc(hidden)]
 #[macro_export]
@@ -85,6 +85,10 @@ macro_rules! __miette_type {
 
             fn help(&self) -> ::core::option::Option<$crate::__private::Box<dyn ::core::fmt::Display + '_>> {
                 $crate::__private::diagnostic_help(self)
+            }
+
+            fn url(&self) -> ::core::option::Option<$crate::__private::Box<dyn ::core::fmt::Display + '_>> {
+                $crate::__private::diagnostic_url(self)
             }
         }
     };

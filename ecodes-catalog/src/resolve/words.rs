@@ -136,8 +136,9 @@ fn typos_allowed(word: &str) -> usize {
     }
 }
 
-/// The candidate a misspelt name most likely meant: the nearest by [`distance`] (ignoring case
-/// and separators, by words), if it is within [`close_enough`]; the first of equally near ones.
+/// The candidate a misspelt name most likely meant: the nearest, ignoring case and separators
+/// and counting by words (a typo in a word costs its edits, a word left over its length), if it
+/// is within a third of the name's letters and digits; the first of equally near ones.
 /// The one "did you mean" rule for columns, subsystems and the command's filters.
 ///
 /// ```

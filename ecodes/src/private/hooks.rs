@@ -60,6 +60,14 @@ pub fn diagnostic_help<'a>(
         .map(|help| Box::new(help) as Box<dyn fmt::Display>)
 }
 
+/// The catalog's link to more help (its `url` column).
+#[cfg(feature = "miette")]
+pub fn diagnostic_url<'a>(
+    code: &(impl crate::ErrorCode + ?Sized),
+) -> Option<Box<dyn fmt::Display + 'a>> {
+    code.url().map(|url| Box::new(url) as Box<dyn fmt::Display>)
+}
+
 #[cfg(all(test, any(feature = "serde", feature = "miette")))]
 mod tests {
     extern crate std;
