@@ -59,6 +59,9 @@ pub enum ChangeKind {
     Reworded,
     /// Severity changed.
     Severity,
+    /// The same code written another way (`0x5` → `0x0005`, `1062` → `01062`): the key is
+    /// the same, logs and code keep working, and every output shows the new form.
+    Rewritten,
     /// Aliases added.
     AliasesAdded,
     /// The `since` release changed.
@@ -86,6 +89,7 @@ impl ChangeKind {
             ChangeKind::Revived => "revived",
             ChangeKind::Reworded => "reworded",
             ChangeKind::Severity => "severity",
+            ChangeKind::Rewritten => "rewritten",
             ChangeKind::AliasesAdded => "aliases-added",
             ChangeKind::SinceChanged => "since-changed",
             ChangeKind::Changed => "changed",

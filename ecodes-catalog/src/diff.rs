@@ -11,8 +11,8 @@
 //! let old = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n1,Disk,Full,Error,Disk full\n2,Disk,Slow,,Slow\n").unwrap();
 //! let new = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n1,Disk,NoSpace,Error,Disk full\n3,Disk,Hot,,Hot\n").unwrap();
 //! let changes = diff(&old, &new);
-//! let kinds: Vec<(u32, ChangeKind, Compatibility)> =
-//!     changes.iter().map(|change| (change.code(), change.kind(), change.status())).collect();
+//! let kinds: Vec<(i128, ChangeKind, Compatibility)> =
+//!     changes.iter().map(|change| (change.key(), change.kind(), change.status())).collect();
 //! assert_eq!(kinds, [
 //!     (1, ChangeKind::Renamed, Compatibility::Breaking),
 //!     (2, ChangeKind::Removed, Compatibility::Forbidden),
@@ -30,7 +30,7 @@ use crate::{Catalog, Entry};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change<'a> {
     kind: ChangeKind,
-    code: u32,
+    key: i128,
     old: Option<&'a Entry>,
     new: Option<&'a Entry>,
     detail: String,
@@ -47,9 +47,17 @@ impl<'a> Change<'a> {
         self.kind.status()
     }
 
-    /// The code concerned (for a renumbering, the old code).
-    pub fn code(&self) -> u32 {
-        self.code
+    /// The key of the code concerned (for a renumbering, the old code's).
+    pub fn key(&self) -> i128 {
+        self.key
+    }
+
+    /// The code concerned as written (for a renumbering, the old code; for a code written
+    /// anew, the old form): `3530`, `0xC0000005`.
+    pub fn written(&self) -> &'a str {
+        self.old
+            .or(self.new)
+            .map_or("", |entry| entry.written.as_str())
     }
 
     /// The entry in the old catalog, if the code was there.
@@ -69,7 +77,7 @@ impl<'a> Change<'a> {
     }
 }
 
-/// Every difference between `old` and `new`, compared by code, sorted by code and then by kind.
+/// Every difference between `old` and `new`, compared by key, sorted by key and then by kind.
 /// A catalog compared with itself has none.
 pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> Vec<Change<'a>> {
     let mut differ = Differ {
@@ -77,19 +85,19 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> Vec<Change<'a>> {
         new,
         changes: Vec::new(),
     };
-    let new_by_code: HashMap<u32, &Entry> = new.entries().iter().map(|e| (e.code(), e)).collect();
+    let new_by_code: HashMap<i128, &Entry> = new.entries().iter().map(|e| (e.key(), e)).collect();
     let new_by_path: HashMap<(&str, &str), &Entry> = new
         .entries()
         .iter()
         .map(|entry| ((new.subsystem_of(entry).name(), entry.name()), entry))
         .collect();
     for before in old.entries() {
-        let code = before.code();
+        let code = before.key();
         // The same path under another code: whatever the old code became, this is forbidden.
         let old_path = (old.subsystem_of(before).name(), before.name());
         if let Some(&moved) = new_by_path.get(&old_path) {
-            if moved.code() != code {
-                let detail = format!("{} → {}", code, moved.code());
+            if moved.key() != code {
+                let detail = format!("{} → {}", before.written(), moved.written());
                 differ.push(
                     ChangeKind::Renumbered,
                     code,
@@ -108,7 +116,7 @@ pub fn diff<'a>(old: &'a Catalog, new: &'a Catalog) -> Vec<Change<'a>> {
     }
     differ.added();
     let mut changes = differ.changes;
-    changes.sort_by_key(|change| (change.code, change.kind));
+    changes.sort_by_key(|change| (change.key, change.kind));
     changes
 }
 
@@ -123,14 +131,14 @@ impl<'a> Differ<'a> {
     fn push(
         &mut self,
         kind: ChangeKind,
-        code: u32,
+        code: i128,
         before: Option<&'a Entry>,
         after: Option<&'a Entry>,
         detail: String,
     ) {
         self.changes.push(Change {
             kind,
-            code,
+            key: code,
             old: before,
             new: after,
             detail,
@@ -140,8 +148,12 @@ impl<'a> Differ<'a> {
     /// The changes of one code that both catalogs have.
     fn compare(&mut self, before: &'a Entry, after: &'a Entry) {
         let (old, new) = (self.old, self.new);
-        let code = before.code();
+        let code = before.key();
         let both = (Some(before), Some(after));
+        if before.written() != after.written() {
+            let detail = format!("{} → {}", before.written(), after.written());
+            self.push(ChangeKind::Rewritten, code, both.0, both.1, detail);
+        }
         let old_subsystem = old.subsystem_of(before).name();
         let new_subsystem = new.subsystem_of(after).name();
         let renamed = before.name() != after.name();
@@ -191,7 +203,7 @@ impl<'a> Differ<'a> {
 
     /// The changes of the note columns, each as the registry classifies it.
     fn notes(&mut self, before: &'a Entry, after: &'a Entry) {
-        let (code, both) = (before.code(), (Some(before), Some(after)));
+        let (code, both) = (before.key(), (Some(before), Some(after)));
         for column in Column::notes() {
             let Some(rule) = column.note() else { continue };
             let (old, new) = (before.note(column), after.note(column));
@@ -227,17 +239,17 @@ impl<'a> Differ<'a> {
         let added: Vec<&Entry> = new
             .entries()
             .iter()
-            .filter(|entry| old.get(entry.code()).is_none())
+            .filter(|entry| old.get(entry.key()).is_none())
             .collect();
         let some_have_since = added.iter().any(|entry| entry.since().is_some());
         for entry in added {
             let detail = new.path(entry);
-            self.push(ChangeKind::Added, entry.code(), None, Some(entry), detail);
+            self.push(ChangeKind::Added, entry.key(), None, Some(entry), detail);
             if some_have_since && entry.since().is_none() {
                 let detail = "the other added codes say which release introduced them".to_owned();
                 self.push(
                     ChangeKind::MissingSince,
-                    entry.code(),
+                    entry.key(),
                     None,
                     Some(entry),
                     detail,
@@ -329,10 +341,10 @@ mod tests {
         Catalog::from_csv(csv.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"))
     }
 
-    fn kinds(old: &Catalog, new: &Catalog) -> Vec<(u32, ChangeKind, String)> {
+    fn kinds(old: &Catalog, new: &Catalog) -> Vec<(i128, ChangeKind, String)> {
         diff(old, new)
             .into_iter()
-            .map(|change| (change.code(), change.kind(), change.detail().to_owned()))
+            .map(|change| (change.key(), change.kind(), change.detail().to_owned()))
             .collect()
     }
 
@@ -385,7 +397,7 @@ mod tests {
                 "the other added codes say which release introduced them",
             ),
         ];
-        let expected: Vec<(u32, ChangeKind, String)> = expected
+        let expected: Vec<(i128, ChangeKind, String)> = expected
             .iter()
             .map(|(code, kind, detail)| (*code, *kind, (*detail).to_owned()))
             .collect();
@@ -481,7 +493,7 @@ mod tests {
              2,Disk,Fast,,,Fast,,,,\n\
              3,Disk,Warm,,热,Warm,,,,\n",
         );
-        let reused: Vec<(u32, bool)> = diff(&old, &new)
+        let reused: Vec<(i128, bool)> = diff(&old, &new)
             .iter()
             .filter(|change| {
                 matches!(
@@ -489,7 +501,7 @@ mod tests {
                     ChangeKind::PossiblyReused | ChangeKind::Renamed
                 )
             })
-            .map(|change| (change.code(), change.kind() == ChangeKind::PossiblyReused))
+            .map(|change| (change.key(), change.kind() == ChangeKind::PossiblyReused))
             .collect();
         // 3 kept its Chinese message, so it is renamed and reworded, not reused.
         assert_eq!(reused, [(1, true), (2, true), (3, false)]);

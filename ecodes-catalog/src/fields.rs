@@ -35,37 +35,6 @@ pub fn generated_items() -> impl Iterator<Item = &'static str> {
     )
 }
 
-/// Parses a `code` cell: decimal, no sign, fits in a `u32`.
-pub(crate) fn parse_code(cell: &str) -> Result<u32, String> {
-    let text = cell.trim();
-    if text.is_empty() {
-        return Err("empty code; every row needs a decimal code such as `3530`".to_owned());
-    }
-    if let Some(digits) = text.strip_prefix('-') {
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "negative code `{text}`; codes are unsigned, from 0 to {}",
-                u32::MAX
-            ));
-        }
-    }
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        // A code written as a reference would be (`E3530`, `0xDCA`) is read by the resolver's
-        // grammar, so the hint shows the same number the macros would take it for.
-        let hint = match crate::resolve::code_in(text) {
-            Some(code) => format!("; write it in decimal, as `{code}`"),
-            None => String::new(),
-        };
-        return Err(format!("code `{text}` is not a decimal number{hint}"));
-    }
-    text.parse::<u32>().map_err(|_| {
-        format!(
-            "code `{text}` does not fit in a u32; the largest code is {}",
-            u32::MAX
-        )
-    })
-}
-
 /// Checks that `cell` can be a generated type or variant name, following [`NAME_RULE`]. `what`
 /// is the column it came from, for the message.
 pub(crate) fn check_ident(cell: &str, what: &str) -> Result<(), String> {
@@ -164,42 +133,6 @@ pub(crate) fn parse_severity(cell: &str) -> Result<Option<Severity>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_are_unsigned_decimal_u32() {
-        assert_eq!(parse_code("3530"), Ok(3530));
-        assert_eq!(parse_code(" 3530 "), Ok(3530));
-        assert_eq!(parse_code("4294967295"), Ok(u32::MAX));
-        assert!(parse_code("").unwrap_err().starts_with("empty code"));
-        assert!(parse_code("-3")
-            .unwrap_err()
-            .starts_with("negative code `-3`"));
-        assert!(parse_code("4294967296")
-            .unwrap_err()
-            .contains("does not fit in a u32"));
-        assert!(parse_code("35a0")
-            .unwrap_err()
-            .contains("not a decimal number"));
-        assert!(parse_code("+35")
-            .unwrap_err()
-            .contains("not a decimal number"));
-        // Only a minus sign before digits makes a negative number.
-        assert_eq!(
-            parse_code("-"),
-            Err("code `-` is not a decimal number".to_owned())
-        );
-        assert_eq!(
-            parse_code("-x1"),
-            Err("code `-x1` is not a decimal number".to_owned())
-        );
-        assert!(parse_code("E3530")
-            .unwrap_err()
-            .ends_with("write it in decimal, as `3530`"));
-        assert_eq!(
-            parse_code("0xDCA"),
-            Err("code `0xDCA` is not a decimal number; write it in decimal, as `3530`".to_owned())
-        );
-    }
 
     #[test]
     fn identifiers_are_upper_camel_case_and_not_keywords() {

@@ -50,6 +50,7 @@ mod ident;
 mod lints;
 mod markdown;
 mod model;
+mod notation;
 mod parse;
 mod problem;
 mod quotes;
@@ -70,6 +71,7 @@ pub use ident::{is_identifier, is_keyword, is_type_name, NAME_RULE};
 pub use lints::{lint, Lint, LintWarning, ParseLintError};
 pub use markdown::{escape_markdown, MarkdownTarget};
 pub use model::{Catalog, CodeRange, Entry, Subsystem};
+pub use notation::{KeyType, Notation};
 pub use parse::{parse, Parsed};
 pub use problem::Problem;
 pub use registry::{

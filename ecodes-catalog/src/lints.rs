@@ -197,7 +197,7 @@ pub fn lint(catalog: &Catalog) -> Vec<LintWarning> {
 
 /// The name of an entry as code shows it: `code 3530 (Cdp::FileChecksum)`.
 fn describe(catalog: &Catalog, entry: &Entry) -> String {
-    format!("code {} ({})", entry.code(), catalog.path(entry))
+    format!("code {} ({})", entry.written(), catalog.path(entry))
 }
 
 /// The lints about one row on its own: no text, missing translations, blank severity.
@@ -277,14 +277,14 @@ fn join_present(
 /// make them overlap.
 fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
     let mut ranges: Vec<CodeRange<'_>> = catalog.ranges().collect();
-    ranges.sort_by_key(|range| (range.low, range.high));
+    ranges.sort_by_key(|range| (range.low(), range.high()));
 
     // Sorted by lowest code, the ranges that overlap `first` are the ones right after it that
     // start before it ends; the scan stops at the first that does not.
     for (index, first) in ranges.iter().enumerate() {
         for second in ranges[index + 1..]
             .iter()
-            .take_while(|second| second.low <= first.high)
+            .take_while(|second| second.low() <= first.high())
         {
             // Report on the later of the two subsystems in the file: that is where the overlap
             // was introduced.
@@ -297,13 +297,11 @@ fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
                 lint: Lint::InterleavedRanges,
                 line: later.subsystem.line(),
                 message: format!(
-                    "the codes of subsystem `{}` ({}-{}) interleave with those of subsystem `{}` ({}-{})",
+                    "the codes of subsystem `{}` ({}) interleave with those of subsystem `{}` ({})",
                     later.subsystem.name(),
-                    later.low,
-                    later.high,
+                    later.written(),
                     earlier.subsystem.name(),
-                    earlier.low,
-                    earlier.high
+                    earlier.written()
                 ),
             });
         }
@@ -314,35 +312,29 @@ fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
     // Ranges sorted by lowest code let each code stop looking at the first range that starts
     // after it.
     for entry in catalog.entries() {
-        let code = entry.code();
+        let code = entry.key();
         let own = catalog.subsystem_of(entry).name();
         let holders: Vec<&CodeRange<'_>> = ranges
             .iter()
-            .take_while(|range| range.low <= code)
-            .filter(|range| code <= range.high && range.subsystem.name() != own)
+            .take_while(|range| range.low() <= code)
+            .filter(|range| code <= range.high() && range.subsystem.name() != own)
             .collect();
         if holders.is_empty() {
             continue;
         }
         let message = if let [one] = holders.as_slice() {
             format!(
-                "{} lies inside the range of subsystem `{}` ({}-{})",
+                "{} lies inside the range of subsystem `{}` ({})",
                 describe(catalog, entry),
                 one.subsystem.name(),
-                one.low,
-                one.high
+                one.written()
             )
         } else {
             let shown: Vec<String> = holders
                 .iter()
                 .take(3)
                 .map(|range| {
-                    format!(
-                        "`{}` ({}-{})",
-                        range.subsystem.name(),
-                        range.low,
-                        range.high
-                    )
+                    format!("`{}` ({})", range.subsystem.name(), range.written())
                 })
                 .collect();
             let more = holders.len().saturating_sub(3);

@@ -1,6 +1,7 @@
 //! The validated catalog: subsystems, entries and their text.
 
-use crate::{Column, Severity};
+use crate::notation::KeyType;
+use crate::{Column, Notation, Severity};
 
 /// A validated catalog: every code unique, every name a valid identifier, every row complete.
 ///
@@ -10,6 +11,7 @@ pub struct Catalog {
     pub(crate) languages: Vec<String>,
     pub(crate) subsystems: Vec<Subsystem>,
     pub(crate) entries: Vec<Entry>,
+    pub(crate) key_type: KeyType,
 }
 
 /// A group of codes that becomes one generated enum, such as `Cdp` or `Ha`.
@@ -17,33 +19,53 @@ pub struct Catalog {
 pub struct Subsystem {
     pub(crate) name: String,
     pub(crate) line: u64,
+    /// How the subsystem writes its codes.
+    pub(crate) notation: Notation,
     /// Indices into [`Catalog::entries`], ascending by code.
     pub(crate) entries: Vec<usize>,
 }
 
-/// A subsystem's codes, from its lowest to its highest: the range a code's number says it
+/// A subsystem's codes, from its lowest key to its highest: the range a code's key says it
 /// belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeRange<'c> {
     /// The subsystem.
     pub subsystem: &'c Subsystem,
-    /// Its lowest code.
-    pub low: u32,
-    /// Its highest code.
-    pub high: u32,
+    /// Its entry with the lowest key.
+    pub first: &'c Entry,
+    /// Its entry with the highest key.
+    pub last: &'c Entry,
 }
 
 impl CodeRange<'_> {
-    /// Whether `code` lies in the range.
-    pub fn contains(&self, code: u32) -> bool {
-        (self.low..=self.high).contains(&code)
+    /// The lowest key.
+    pub fn low(&self) -> i128 {
+        self.first.key
+    }
+
+    /// The highest key.
+    pub fn high(&self) -> i128 {
+        self.last.key
+    }
+
+    /// Whether `key` lies in the range.
+    pub fn contains(&self, key: i128) -> bool {
+        (self.low()..=self.high()).contains(&key)
+    }
+
+    /// The range as people read it, in the written forms: `3519-3612`, `0xC0000001-0xC000A2A1`.
+    pub fn written(&self) -> String {
+        format!("{}-{}", self.first.written, self.last.written)
     }
 }
 
 /// One row of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub(crate) code: u32,
+    /// The integer the generated types use for the code.
+    pub(crate) key: i128,
+    /// The code as the catalog writes it: `3530`, `0xC0000005`, `ORA-00942`, `22P02`.
+    pub(crate) written: String,
     pub(crate) subsystem: usize,
     pub(crate) name: String,
     pub(crate) severity: Option<Severity>,
@@ -89,27 +111,28 @@ impl Catalog {
         subsystem.entries.iter().map(|&index| &self.entries[index])
     }
 
-    /// The lowest and highest code of a subsystem; `None` only for a subsystem with no entries,
-    /// which a parsed catalog never has.
-    pub fn code_range(&self, subsystem: &Subsystem) -> Option<(u32, u32)> {
-        // A subsystem's entries are ascending by code, so this is two loads.
-        let code = |index: &usize| self.entries[*index].code;
-        Some((
-            code(subsystem.entries.first()?),
-            code(subsystem.entries.last()?),
-        ))
+    /// The entries of a subsystem with the lowest and the highest key; `None` only for a
+    /// subsystem with no entries, which a parsed catalog never has.
+    pub fn code_range<'a>(&'a self, subsystem: &'a Subsystem) -> Option<CodeRange<'a>> {
+        // A subsystem's entries are ascending by key, so this is two loads.
+        let entry = |index: &usize| &self.entries[*index];
+        Some(CodeRange {
+            subsystem,
+            first: entry(subsystem.entries.first()?),
+            last: entry(subsystem.entries.last()?),
+        })
     }
 
     /// Every subsystem's range, in catalog order: the one place ranges are computed.
     pub fn ranges(&self) -> impl Iterator<Item = CodeRange<'_>> {
-        self.subsystems.iter().filter_map(|subsystem| {
-            let (low, high) = self.code_range(subsystem)?;
-            Some(CodeRange {
-                subsystem,
-                low,
-                high,
-            })
-        })
+        self.subsystems
+            .iter()
+            .filter_map(|subsystem| self.code_range(subsystem))
+    }
+
+    /// The smallest integer type that holds every key, which the generated types use.
+    pub fn key_type(&self) -> KeyType {
+        self.key_type
     }
 
     /// How every tool names an entry: `Cdp::FileChecksum`.
@@ -122,9 +145,14 @@ impl Catalog {
         &self.subsystems[entry.subsystem]
     }
 
-    /// Looks an entry up by its code.
-    pub fn get(&self, code: u32) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.code == code)
+    /// Looks an entry up by its key.
+    pub fn get(&self, key: i128) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.key == key)
+    }
+
+    /// Looks an entry up by its written form, exactly: `0xC0000005`, `22P02`.
+    pub fn get_written(&self, written: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.written == written)
     }
 
     /// Looks a subsystem up by name.
@@ -147,6 +175,11 @@ impl Subsystem {
         self.line
     }
 
+    /// How the subsystem writes its codes.
+    pub fn notation(&self) -> &Notation {
+        &self.notation
+    }
+
     /// How many entries the subsystem has.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -159,9 +192,16 @@ impl Subsystem {
 }
 
 impl Entry {
-    /// The numeric code.
-    pub fn code(&self) -> u32 {
-        self.code
+    /// The key: the integer the generated types use for the code (`3530`, `0xC0000005` as a
+    /// number, `942` for `ORA-00942`, the base-36 value of `22P02`).
+    pub fn key(&self) -> i128 {
+        self.key
+    }
+
+    /// The code as the catalog writes it, and as every tool shows it: `3530`, `0xC0000005`,
+    /// `ORA-00942`, `22P02`.
+    pub fn written(&self) -> &str {
+        &self.written
     }
 
     /// The entry's name: an identifier that starts with an uppercase ASCII letter and holds only
@@ -268,11 +308,13 @@ mod tests {
         let empty = Subsystem {
             name: "Nas".to_owned(),
             line: 1,
+            notation: Notation::Decimal,
             entries: Vec::new(),
         };
         assert!(empty.is_empty());
         assert_eq!(catalog.code_range(&empty), None);
-        assert_eq!(catalog.code_range(cdp), Some((3530, 3531)));
+        let range = catalog.code_range(cdp).unwrap();
+        assert_eq!((range.low(), range.high(), range.written()), (3530, 3531, "3530-3531".to_owned()));
     }
 
     #[test]

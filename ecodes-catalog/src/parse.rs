@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use crate::fields::{
-    check_ident, parse_aliases, parse_code, parse_severity, RESERVED_TYPE_NAMES,
+    check_ident, parse_aliases, parse_severity, RESERVED_TYPE_NAMES,
     RESERVED_VARIANT_NAMES,
 };
 use crate::header::{map_header, Columns};
 use crate::model::{Catalog, Entry, Subsystem};
+use crate::notation::{KeyType, Notations, WrittenCode};
 use crate::registry::{fill_placeholders, Column};
 use crate::{count_newlines, quotes, Collector, Problem};
 
@@ -52,7 +53,7 @@ impl Catalog {
     /// assert_eq!(catalog.get(3530).unwrap().name(), "FileChecksum");
     ///
     /// let problems = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n35x0,Cdp,A,,\n").unwrap_err();
-    /// assert_eq!(problems[0].display_in("codes.csv").to_string(), "codes.csv:2: code `35x0` is not a decimal number");
+    /// assert!(problems[0].display_in("codes.csv").to_string().starts_with("codes.csv:2: code `35x0` is not a code: write it in decimal"));
     /// ```
     pub fn from_csv(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
         parse(bytes).into_result()
@@ -75,6 +76,8 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     let mut record = csv::ByteRecord::new();
     let mut columns: Option<Columns> = None;
     let mut header_seen = false;
+    // The rows, read before any is checked: a subsystem's notation depends on all of them.
+    let mut rows: Vec<(csv::ByteRecord, u64)> = Vec::new();
     // csv counts record terminators, not the newlines inside quoted fields, so lines are counted
     // here from byte offsets.
     let mut lines = LineCounter::default();
@@ -101,8 +104,8 @@ pub fn parse(bytes: &[u8]) -> Parsed {
             break;
         }
         if header_seen {
-            if let Some(columns) = &columns {
-                parser.row(columns, &record, line);
+            if columns.is_some() {
+                rows.push((record.clone(), line));
             }
         } else {
             header_seen = true;
@@ -113,6 +116,22 @@ pub fn parse(bytes: &[u8]) -> Parsed {
                 parser.catalog.languages.clone_from(&mapped.languages);
             }
             columns = mapped;
+        }
+    }
+    if let Some(columns) = &columns {
+        // Every subsystem's notation is decided from all of its codes before a row is checked.
+        fn cell(record: &csv::ByteRecord, index: usize) -> &str {
+            std::str::from_utf8(record.get(index).unwrap_or_default()).unwrap_or_default()
+        }
+        parser.notations = Notations::survey(rows.iter().map(|(record, line)| {
+            (
+                cell(record, columns.subsystem),
+                cell(record, columns.code),
+                *line,
+            )
+        }));
+        for (record, line) in &rows {
+            parser.row(columns, record, *line);
         }
     }
     if !header_seen {
@@ -128,8 +147,10 @@ pub fn parse(bytes: &[u8]) -> Parsed {
 struct Parser {
     catalog: Catalog,
     problems: Collector<Problem>,
-    /// Line of the first row with each code.
-    code_lines: HashMap<u32, u64>,
+    /// The line and written form of the first row with each key.
+    code_lines: HashMap<i128, (u64, String)>,
+    /// Every subsystem's notation.
+    notations: Notations,
     /// Who holds each (subsystem, identifier): names and aliases share one namespace per
     /// subsystem, since both become items of the subsystem's enum.
     claims: HashMap<(String, String), Claim>,
@@ -147,7 +168,7 @@ fn column_label(columns: Option<&Columns>, index: usize) -> String {
 
 /// The checked cells of a row.
 struct ValidRow<'a> {
-    code: u32,
+    code: WrittenCode,
     subsystem: &'a str,
     name: &'a str,
     severity: Option<crate::Severity>,
@@ -156,10 +177,11 @@ struct ValidRow<'a> {
 }
 
 /// A name or alias taken by a row.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Claim {
     line: u64,
-    code: u32,
+    /// The code as written.
+    code: String,
     is_alias: bool,
 }
 
@@ -222,8 +244,8 @@ impl Parser {
             return;
         }
         let fields = self.decode(record, line, Some(columns));
-        let code = parse_code(&fields[columns.code]);
         let subsystem = fields[columns.subsystem].trim();
+        let code = self.notations.read(subsystem, &fields[columns.code]);
         let name = fields[columns.name].trim();
         let severity = parse_severity(&fields[columns.severity]);
         let mut fail = |message: String| self.problems.push(Problem::at(line, message));
@@ -241,11 +263,18 @@ impl Parser {
         ) {
             fail(problem);
         }
-        if let Some(code) = code {
-            if let Some(first) = self.code_lines.get(&code) {
-                fail(format!(
-                    "duplicate code {code} (first defined on line {first})"
-                ));
+        if let Some(code) = &code {
+            if let Some((first, written)) = self.code_lines.get(&code.key) {
+                if *written == code.written {
+                    fail(format!(
+                        "duplicate code {written} (first defined on line {first})"
+                    ));
+                } else {
+                    fail(format!(
+                        "code `{}` is the same code as `{written}` (line {first}): both are {}",
+                        code.written, code.key
+                    ));
+                }
             }
         }
         let aliases = match columns.aliases.map(|column| parse_aliases(&fields[column])) {
@@ -311,11 +340,13 @@ impl Parser {
             self.catalog.subsystems.push(Subsystem {
                 name: subsystem.to_owned(),
                 line,
+                notation: code.notation.clone(),
                 entries: Vec::new(),
             });
             self.catalog.subsystems.len() - 1
         });
-        self.code_lines.insert(code, line);
+        self.code_lines
+            .insert(code.key, (line, code.written.clone()));
         for (ident, is_alias) in
             std::iter::once((name, false)).chain(aliases.iter().map(|alias| (alias.as_str(), true)))
         {
@@ -323,14 +354,15 @@ impl Parser {
                 (subsystem.to_owned(), ident.to_owned()),
                 Claim {
                     line,
-                    code,
+                    code: code.written.clone(),
                     is_alias,
                 },
             );
         }
         let text = |column: Option<usize>| column.map(|c| fields[c].clone()).unwrap_or_default();
         let entry = Entry {
-            code,
+            key: code.key,
+            written: code.written,
             subsystem: subsystem_index,
             name: name.to_owned(),
             severity,
@@ -349,7 +381,23 @@ impl Parser {
     fn finish(mut self) -> Parsed {
         let entries = &self.catalog.entries;
         for subsystem in &mut self.catalog.subsystems {
-            subsystem.entries.sort_by_key(|&index| entries[index].code);
+            subsystem.entries.sort_by_key(|&index| entries[index].key);
+        }
+        let lowest = entries.iter().min_by_key(|entry| entry.key);
+        let highest = entries.iter().max_by_key(|entry| entry.key);
+        if let (Some(lowest), Some(highest)) = (lowest, highest) {
+            match KeyType::for_range(lowest.key, highest.key) {
+                Some(key_type) => self.catalog.key_type = key_type,
+                None => self.problems.push(Problem::at(
+                    highest.line,
+                    format!(
+                        "code `{}` is above the largest i64, and code `{}` (line {}) is \
+                         negative: no 64-bit integer type holds both; keep a catalog's codes \
+                         either unsigned or within i64",
+                        highest.written, lowest.written, lowest.line
+                    ),
+                )),
+            }
         }
         let mut problems = self.problems.into_vec();
         // Stable, so problems on one line keep the order they were found in.
@@ -588,7 +636,7 @@ mod tests {
                 "codes.csv:3: column `url`: unknown placeholder `{id}` in `https://x/{id}`; use {code}, {name}, {subsystem}",
             ]
         );
-        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::key).collect();
         assert_eq!(codes, [3]);
         let header = parse(
             b"code,subsystem,name,severity,message_en,since=6.2,url=ftp://x/{code}\n1,A,B,,,,\n",
@@ -603,6 +651,101 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_read_in_every_notation_and_keep_their_written_form() {
+        let csv = "code,subsystem,name,severity,message_en\n\
+                   0xC0000005,Error,AccessViolation,Error,Access violation\n\
+                   0x40000000,Informational,ObjectNameExists,,\n\
+                   -13,Uv,Eacces,,Permission denied\n\
+                   ORA-00942,Ora,TableNotFound,,table or view does not exist\n\
+                   22P02,DataException,InvalidTextRepresentation,,\n\
+                   22012,DataException,DivisionByZero,,\n\
+                   00000,SuccessfulCompletion,Ok,,\n\
+                   001062,Server,DupEntry,,\n";
+        let catalog = Catalog::from_csv(csv.as_bytes()).unwrap_or_else(|p| panic!("{p:?}"));
+        let read: Vec<(&str, i128, String)> = catalog
+            .entries()
+            .iter()
+            .map(|entry| {
+                let notation = catalog.subsystem_of(entry).notation().name();
+                (entry.written(), entry.key(), notation)
+            })
+            .collect();
+        let base36 = |text: &str| i128::from_str_radix(text, 36).unwrap();
+        assert_eq!(
+            read,
+            [
+                ("0xC0000005", 0xC000_0005, "hexadecimal".to_owned()),
+                ("0x40000000", 0x4000_0000, "hexadecimal".to_owned()),
+                ("-13", -13, "decimal".to_owned()),
+                ("ORA-00942", 942, "`ORA-` and digits".to_owned()),
+                ("22P02", base36("22P02"), "5 letters and digits".to_owned()),
+                ("22012", base36("22012"), "5 letters and digits".to_owned()),
+                ("00000", 0, "5 letters and digits".to_owned()),
+                ("001062", 1062, "decimal".to_owned()),
+            ]
+            .map(|(written, key, notation)| (written, key, notation))
+        );
+        assert_eq!(catalog.key_type(), crate::KeyType::I64);
+    }
+
+    #[test]
+    fn clashing_keys_and_mixed_notations_name_both_lines() {
+        let parsed = parse(
+            b"code,subsystem,name,severity,message_en\n\
+              1062,Server,DupEntry,,\n\
+              01062,Server,DupAgain,,\n\
+              3519,Cdp,A,,\n\
+              3520,Cdp,B,,\n\
+              0xDC1,Cdp,C,,\n\
+              E3522,Cdp,D,,\n\
+              0x0,Hex,Zero,,\n\
+              0x1,Hex,One,,\n\
+              2,Hex,Two,,\n",
+        );
+        assert_eq!(
+            rendered(&parsed),
+            [
+                "codes.csv:3: code `01062` is the same code as `1062` (line 2): both are 1062",
+                "codes.csv:6: code `0xDC1` is hexadecimal, but subsystem `Cdp` writes its codes in decimal, as line 4 does (`3519`); write every code of a subsystem one way, here `3521`",
+                "codes.csv:7: code `E3522` is 5 letters and digits, but subsystem `Cdp` writes its codes in decimal, as line 4 does (`3519`); write every code of a subsystem one way, here `3522`",
+                "codes.csv:10: code `2` is decimal, but subsystem `Hex` writes its codes in hexadecimal, as line 8 does (`0x0`); write every code of a subsystem one way",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_codes_get_a_message_with_their_line_and_the_other_rows_load() {
+        let parsed = parse(
+            b"code,subsystem,name,severity,message_en\n\
+              0x1FFFFFFFFFFFFFFFF,Hex,Wide,,\n\
+              -0x5,Hex,Signed,,\n\
+              ORA-,Ora,NoDigits,,\n\
+              0x5,Hex,Fine,,\n\
+              ABCDEFGHIJKLM1,Alpha,Long,,\n",
+        );
+        let rendered = rendered(&parsed);
+        assert_eq!(rendered.len(), 4, "{rendered:?}");
+        assert!(rendered[0].starts_with("codes.csv:2: code `0x1FFFFFFFFFFFFFFFF` is wider than 64 bits"));
+        assert!(rendered[1].starts_with("codes.csv:3: code `-0x5` has a sign before a hexadecimal number"));
+        assert!(rendered[2].starts_with("codes.csv:4: code `ORA-` has a prefix but no digits"));
+        assert!(rendered[3].starts_with("codes.csv:6: code `ABCDEFGHIJKLM1` has 14 characters"));
+        let written: Vec<&str> = parsed.catalog.entries().iter().map(Entry::written).collect();
+        assert_eq!(written, ["0x5"]);
+    }
+
+    #[test]
+    fn a_negative_code_beside_one_above_i64_is_refused() {
+        let problems = Catalog::from_csv(
+            b"code,subsystem,name,severity,message_en\n-1,A,Minus,,\n0xFFFFFFFFFFFFFFFF,B,Max,,\n",
+        )
+        .unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message()
+            .starts_with("code `0xFFFFFFFFFFFFFFFF` is above the largest i64, and code `-1` (line 2) is negative"));
+    }
+
+    #[test]
     fn groups_subsystems_in_first_appearance_order_sorted_by_code() {
         let csv = format!("{HEADER}4001,Ha,B,,,,,\n3530,Cdp,X,,,,,\n4000,Ha,A,,,,,\n");
         let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
@@ -610,7 +753,7 @@ mod tests {
         assert_eq!(names, ["Ha", "Cdp"]);
         let ha: Vec<_> = catalog
             .entries_of(&catalog.subsystems()[0])
-            .map(Entry::code)
+            .map(Entry::key)
             .collect();
         assert_eq!(ha, [4000, 4001]);
     }
@@ -633,14 +776,14 @@ mod tests {
             [
                 "codes.csv:3: duplicate code 3530 (first defined on line 2)",
                 "codes.csv:4: duplicate name `FileChecksum` in subsystem `Cdp` (first defined on line 2)",
-                "codes.csv:5: code `x` is not a decimal number",
+                "codes.csv:5: code `x` is not a code: write it in decimal (`3530`, `-13`), in hexadecimal (`0xC0000005`), as a prefix and digits (`ORA-00942`) or as uppercase letters and digits (`22P02`)",
                 "codes.csv:5: subsystem `cdp` is not a valid subsystem: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `Cdp`?",
                 "codes.csv:5: name `bad name` is not a valid name: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `BadName`?",
                 "codes.csv:5: unknown severity `Fatal`; expected one of Info, Warning, Error, or empty",
                 "codes.csv:6: expected 8 fields, as in the header, but found 3; check for a missing or extra comma, or quote a field that contains a comma",
             ]
         );
-        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        let codes: Vec<_> = parsed.catalog.entries().iter().map(Entry::key).collect();
         assert_eq!(codes, [3530, 3533]);
     }
 
@@ -663,7 +806,7 @@ mod tests {
             rendered(&parsed),
             ["codes.csv:3: a NUL byte in column `message_zh`; remove it, a catalog holds text"]
         );
-        let codes: Vec<u32> = parsed.catalog.entries().iter().map(Entry::code).collect();
+        let codes: Vec<i128> = parsed.catalog.entries().iter().map(Entry::key).collect();
         assert_eq!(codes, [3531]);
     }
 
@@ -719,11 +862,11 @@ mod tests {
                 "errno.csv:6: alias `Ebusy` is the row's own name; remove it from `aliases`",
             ]
         );
-        let aliases: Vec<(u32, &[String])> = parsed
+        let aliases: Vec<(i128, &[String])> = parsed
             .catalog
             .entries()
             .iter()
-            .map(|entry| (entry.code(), entry.aliases()))
+            .map(|entry| (entry.key(), entry.aliases()))
             .collect();
         assert_eq!(
             aliases,

@@ -8,9 +8,13 @@ use crate::ident::is_identifier;
 /// A reference read from text, with the byte ranges of its parts in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Form<'a> {
-    /// A number: `3530`, `01062`, `E3530`, `0x80070005`. `ident` is set for `E3530`, which a
-    /// catalog could also have as a name or alias.
-    Code { code: u32, ident: Option<&'a str> },
+    /// A number: `3530`, `01062`, `-13`, `E3530`, `0x80070005`. `ident` is set for `E3530`,
+    /// which a catalog could also have as a name or alias.
+    Code { code: i128, ident: Option<&'a str> },
+    /// Letters, `-` and digits: `ORA-00942`, `ora-942`.
+    Prefixed { prefix: &'a str, number: i128 },
+    /// Any other code as a catalog may write it: `22P02`, `XX000`.
+    Written(&'a str),
     /// `Name` or `Subsystem::Name`.
     Path {
         subsystem: Option<Segment<'a>>,
@@ -29,7 +33,6 @@ pub(crate) struct Segment<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Malformed {
     Empty,
-    Negative,
     /// `3530u16`: the digits, without the suffix.
     TypeSuffix(String),
     TooLarge,
@@ -50,16 +53,14 @@ pub(crate) fn parse(input: &str, mode: Mode) -> Result<Form<'_>, Malformed> {
     if text.is_empty() {
         return Err(Malformed::Empty);
     }
-    if let Some(number) = text.strip_prefix('-') {
-        if number
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit())
-        {
-            return Err(Malformed::Negative);
-        }
-    }
-    if text.starts_with(|c: char| c.is_ascii_digit()) {
-        return number(text).map(|code| Form::Code { code, ident: None });
+    let unsigned = text.strip_prefix('-').map_or(text, str::trim_start);
+    if unsigned.starts_with(|c: char| c.is_ascii_digit()) {
+        return match number(text) {
+            Ok(code) => Ok(Form::Code { code, ident: None }),
+            // `22P02`: a code written as the catalog writes it, not a number.
+            Err(Malformed::NotAReference) if is_written_code(text) => Ok(Form::Written(text)),
+            Err(malformed) => Err(malformed),
+        };
     }
     if let Some(digits) = text.strip_prefix(['E', 'e']) {
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -69,12 +70,31 @@ pub(crate) fn parse(input: &str, mode: Mode) -> Result<Form<'_>, Malformed> {
             });
         }
     }
-    path(text, start, mode)
+    if let Some((prefix, digits)) = text.split_once('-') {
+        let letters = !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_alphabetic());
+        if letters && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return number(digits).map(|number| Form::Prefixed { prefix, number });
+        }
+    }
+    match path(text, start, mode) {
+        Err(Malformed::NotAReference) if is_written_code(text) => Ok(Form::Written(text)),
+        other => other,
+    }
 }
 
-/// Decimal with leading zeros allowed, or hexadecimal after `0x`; `_` may separate digits, as
-/// in Rust literals.
-fn number(text: &str) -> Result<u32, Malformed> {
+/// Text a catalog could write a code as: ASCII letters and digits, with `-` or `_`.
+fn is_written_code(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Decimal with leading zeros allowed and maybe a `-`, or hexadecimal after `0x`; `_` may
+/// separate digits, as in Rust literals. A key fits in 64 bits, signed or not.
+fn number(text: &str) -> Result<i128, Malformed> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
     let (digits, radix) = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         Some(hex) => (hex, 16),
         None => (text, 10),
@@ -93,7 +113,16 @@ fn number(text: &str) -> Result<u32, Malformed> {
             Malformed::NotAReference
         });
     }
-    u32::from_str_radix(&digits, radix).map_err(|_| Malformed::TooLarge)
+    let value = u64::from_str_radix(&digits, radix).map_err(|_| Malformed::TooLarge)?;
+    let value = i128::from(value);
+    if negative {
+        if value > -i128::from(i64::MIN) {
+            return Err(Malformed::TooLarge);
+        }
+        Ok(-value)
+    } else {
+        Ok(value)
+    }
 }
 
 fn path(text: &str, start: usize, mode: Mode) -> Result<Form<'_>, Malformed> {
@@ -146,10 +175,10 @@ fn is_keyword_like(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn code(text: &str) -> Result<u32, Malformed> {
+    fn code(text: &str) -> Result<i128, Malformed> {
         match parse(text, Mode::Strict)? {
             Form::Code { code, .. } => Ok(code),
-            Form::Path { .. } => panic!("{text} read as a path"),
+            other => panic!("{text} read as {other:?}"),
         }
     }
 
@@ -163,20 +192,32 @@ mod tests {
         assert_eq!(code("0X80070005"), Ok(0x8007_0005));
         assert_eq!(code("0x8007_0005"), Ok(0x8007_0005));
         assert_eq!(code("3_530"), Ok(3530));
-        assert_eq!(code("4294967295"), Ok(u32::MAX));
-        assert_eq!(code("4294967296"), Err(Malformed::TooLarge));
-        assert_eq!(code("0x100000000"), Err(Malformed::TooLarge));
-        assert_eq!(code("E99999999999"), Err(Malformed::TooLarge));
+        assert_eq!(code("4294967296"), Ok(4_294_967_296));
+        assert_eq!(code("0xFFFFFFFFFFFFFFFF"), Ok(i128::from(u64::MAX)));
+        assert_eq!(code("0x10000000000000000"), Err(Malformed::TooLarge));
+        assert_eq!(code("E99999999999999999999"), Err(Malformed::TooLarge));
+        assert_eq!(code("-13"), Ok(-13));
+        assert_eq!(code("- 0x5"), Ok(-5));
+        assert_eq!(code("-9223372036854775808"), Ok(i128::from(i64::MIN)));
+        assert_eq!(code("-9223372036854775809"), Err(Malformed::TooLarge));
         assert_eq!(
             code("3530u16"),
             Err(Malformed::TypeSuffix("3530".to_owned()))
         );
         assert_eq!(code("0x5u32"), Err(Malformed::TypeSuffix("0x5".to_owned())));
-        assert_eq!(code("35a0"), Err(Malformed::NotAReference));
-        assert_eq!(code("0x"), Err(Malformed::NotAReference));
-        assert_eq!(parse("-3530", Mode::Strict), Err(Malformed::Negative));
-        assert_eq!(parse("- 0x5", Mode::Strict), Err(Malformed::Negative));
+        assert_eq!(parse("35a0", Mode::Strict), Ok(Form::Written("35a0")));
+        assert_eq!(parse("22P02", Mode::Strict), Ok(Form::Written("22P02")));
+        assert_eq!(parse("0x", Mode::Strict), Ok(Form::Written("0x")));
         assert_eq!(parse("  ", Mode::Strict), Err(Malformed::Empty));
+        assert_eq!(parse("3530-3540", Mode::Strict), Ok(Form::Written("3530-3540")));
+        assert_eq!(
+            parse("ORA-00942", Mode::Strict),
+            Ok(Form::Prefixed {
+                prefix: "ORA",
+                number: 942
+            })
+        );
+        assert_eq!(parse("-x", Mode::Strict), Ok(Form::Written("-x")));
     }
 
     #[test]
@@ -225,9 +266,7 @@ mod tests {
             "a::",
             "::a",
             "foo(bar)",
-            "3530-3540",
             "∞",
-            "-dup",
             ".dup",
             "Cdp::-dup",
         ] {

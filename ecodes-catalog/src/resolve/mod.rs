@@ -2,14 +2,18 @@
 //! `ecodes explain`, so that they accept the same forms and say the same words.
 //!
 //! A reference is one of:
-//! - a decimal code, leading zeros allowed: `3530`, `01062`;
-//! - `E` and the decimal code: `E3530`;
-//! - a hexadecimal code, as HRESULT-style catalogs print them: `0x5`, `0x80070005`;
+//! - a code as the catalog writes it: `3530`, `-13`, `0xC0000005`, `ORA-00942`, `22P02`;
+//! - in a decimal catalog, the same number as any Rust integer literal (`03530`, `0xDCA`), or
+//!   `E` and the number: `E3530`;
 //! - a name or alias, or either after its subsystem: `FileChecksum`, `Cdp::FileChecksum`,
 //!   `EWOULDBLOCK`.
 //!
 //! [`Mode::Strict`] resolves only an exact code, name or alias: what the macros accept, so that
-//! a reference in source code means one thing. [`Mode::Lenient`], for people typing at a
+//! a reference in source code means one thing; a code of another notation written otherwise
+//! (`3221225477` for `0xC0000005`) is an error that says how the catalog writes it.
+//! [`Mode::Lenient`] also takes a written form in any letter case, a hex code as a decimal
+//! number or as the signed 32-bit number Windows prints (`-1073741819`), and a prefixed code
+//! without its zeros or its prefix (`ORA-942`, `942`). [`Mode::Lenient`], for people typing at a
 //! command line, also ignores case and separators (`dup_entry` and `DUPENTRY` find
 //! `DupEntry`), drops a C-style prefix that the catalog's names leave out (`ER_DUP_ENTRY`
 //! finds `DupEntry`), and takes a longer path by its last two segments.
@@ -24,7 +28,7 @@
 //! )
 //! .unwrap();
 //! let resolver = Resolver::new(&catalog);
-//! let code = |text, mode| resolver.resolve(text, mode).map(|found| found[0].code());
+//! let code = |text, mode| resolver.resolve(text, mode).map(|found| found[0].key());
 //! assert_eq!(code("EWOULDBLOCK", Mode::Strict), Ok(11));
 //! assert_eq!(code("0x0B", Mode::Strict), Ok(11));
 //! assert_eq!(code("ER_DUP_ENTRY", Mode::Lenient), Ok(1062));
@@ -44,7 +48,8 @@ pub use words::closest_name;
 use core::fmt;
 use core::ops::Range;
 
-use crate::{Catalog, Entry, Subsystem};
+use crate::notation::read_code;
+use crate::{Catalog, Entry, Notation, Subsystem};
 use form::{Form, Malformed, Segment};
 
 /// How exactly a reference must match.
@@ -80,14 +85,22 @@ pub struct Unresolved<'c> {
 pub enum Reason<'c> {
     /// The text is not a reference at all; the message says what the forms are.
     Malformed(String),
-    /// A number the catalog does not have.
+    /// A code the catalog does not have.
     UnknownCode {
-        /// The code.
-        code: u32,
-        /// The subsystems whose range (lowest to highest code) contains it.
+        /// The code as written.
+        written: String,
+        /// The subsystems whose range (lowest to highest key) contains it.
         ranges: Vec<&'c Subsystem>,
-        /// Codes that are near it, by digits or by value.
+        /// Codes that are near it, by their written forms or by value.
         near: Vec<&'c Entry>,
+    },
+    /// A code the catalog has, written otherwise than the catalog writes it: only the written
+    /// form is exact (strict mode only).
+    WrittenOtherwise {
+        /// The code as written.
+        written: String,
+        /// The entry it is.
+        entry: &'c Entry,
     },
     /// `Subsystem::Name` with a subsystem the catalog does not have.
     UnknownSubsystem {
@@ -147,6 +160,20 @@ impl<'c> Resolver<'c> {
     pub fn resolve(self, reference: &str, mode: Mode) -> Result<Vec<&'c Entry>, Unresolved<'c>> {
         let whole = trimmed_span(reference);
         let fail = |reason, span| Err(self.unresolved(reason, span));
+        let text = reference.trim();
+        // A code exactly as the catalog writes it (in lenient mode, in any letter case).
+        let written: Vec<&'c Entry> = self
+            .catalog
+            .entries
+            .iter()
+            .filter(|entry| match mode {
+                Mode::Strict => entry.written == text,
+                Mode::Lenient => entry.written.eq_ignore_ascii_case(text),
+            })
+            .collect();
+        if !written.is_empty() {
+            return Ok(written);
+        }
         match form::parse(reference, mode) {
             Err(malformed) => fail(
                 Reason::Malformed(self.malformed(reference, &malformed)),
@@ -161,13 +188,63 @@ impl<'c> Resolver<'c> {
                         Err(reason) => return fail(reason, whole),
                     }
                 }
-                match self.catalog.get(code) {
-                    Some(entry) => Ok(vec![entry]),
-                    None => fail(self.unknown_code(code), whole),
-                }
+                self.numbered(text, code, mode, |entry| self.takes_number(entry, code, mode))
+                    .map_err(|reason| self.unresolved(reason, whole))
             }
+            Ok(Form::Prefixed { prefix, number }) => self
+                .numbered(text, number, mode, |entry| {
+                    matches!(&self.catalog.subsystem_of(entry).notation, Notation::Prefixed { prefix: written } if written[..written.len() - 1].eq_ignore_ascii_case(prefix))
+                        && entry.key == number
+                })
+                .map_err(|reason| self.unresolved(reason, whole)),
+            Ok(Form::Written(_)) => fail(self.unknown_code(text, self.key_of(text)), whole),
             Ok(Form::Path { subsystem, name }) => self.path(subsystem.as_ref(), &name, mode, whole),
         }
+    }
+
+    /// The entry a code written as a number names: in lenient mode, the one `matches` finds;
+    /// in strict mode, only one whose notation is decimal, for which every Rust integer literal
+    /// of its value (`03530`, `0xDCA`) and `E3530` stay exact. Another notation's code written
+    /// otherwise is a [`Reason::WrittenOtherwise`].
+    fn numbered(
+        self,
+        text: &str,
+        key: i128,
+        mode: Mode,
+        matches: impl Fn(&Entry) -> bool,
+    ) -> Result<Vec<&'c Entry>, Reason<'c>> {
+        let found: Vec<&'c Entry> = self.catalog.entries.iter().filter(|e| matches(e)).collect();
+        match (found.as_slice(), mode) {
+            ([], _) => Err(self.unknown_code(text, Some(key))),
+            ([entry], Mode::Strict)
+                if self.catalog.subsystem_of(entry).notation != Notation::Decimal =>
+            {
+                Err(Reason::WrittenOtherwise {
+                    written: text.to_owned(),
+                    entry,
+                })
+            }
+            _ => Ok(found),
+        }
+    }
+
+    /// Whether a code written as the number `code` names `entry`: its key, or for a hex code
+    /// (lenient mode) the same 32 bits written as a signed number, as Windows prints exit
+    /// codes (`-1073741819` for `0xC0000005`).
+    fn takes_number(self, entry: &Entry, code: i128, mode: Mode) -> bool {
+        if entry.key == code {
+            return match mode {
+                Mode::Strict => true,
+                Mode::Lenient => !matches!(
+                    self.catalog.subsystem_of(entry).notation,
+                    Notation::Alphanumeric { .. }
+                ),
+            };
+        }
+        mode == Mode::Lenient
+            && self.catalog.subsystem_of(entry).notation == Notation::Hex
+            && (i128::from(i32::MIN)..0).contains(&code)
+            && entry.key == code + (1 << 32)
     }
 
     /// [`Resolver::resolve`] in [`Mode::Strict`], which gives exactly one entry.
@@ -369,49 +446,75 @@ impl<'c> Resolver<'c> {
                 })
                 .collect();
             if !near.is_empty() {
-                near.sort_by_key(|(distance, entry)| (*distance, entry.code()));
+                near.sort_by_key(|(distance, entry)| (*distance, entry.key()));
                 return near.into_iter().take(3).map(|(_, entry)| entry).collect();
             }
         }
         Vec::new()
     }
 
-    fn unknown_code(self, code: u32) -> Reason<'c> {
+    /// An unknown code, with the key it would have (`None` when it is no code of any notation).
+    fn unknown_code(self, written: &str, key: Option<i128>) -> Reason<'c> {
         let catalog = self.catalog;
         let ranges = catalog
             .ranges()
-            .filter(|range| range.contains(code))
+            .filter(|range| key.is_some_and(|key| range.contains(key)))
             .map(|range| range.subsystem)
             .collect();
-        let digits = code.to_string();
+        let folded = written.to_ascii_uppercase();
         let mut near: Vec<&Entry> = catalog
             .entries
             .iter()
-            .filter(|entry| strsim::damerau_levenshtein(&entry.code().to_string(), &digits) <= 1)
+            .filter(|entry| {
+                strsim::damerau_levenshtein(&entry.written.to_ascii_uppercase(), &folded) <= 1
+            })
             .collect();
-        let mut by_value: Vec<&Entry> = catalog.entries.iter().collect();
-        by_value.sort_by_key(|entry| entry.code().abs_diff(code));
-        for entry in by_value.into_iter().take(2) {
-            if !near.iter().any(|seen| seen.code() == entry.code()) {
-                near.push(entry);
+        if let Some(key) = key {
+            let mut by_value: Vec<&Entry> = catalog.entries.iter().collect();
+            by_value.sort_by_key(|entry| entry.key.abs_diff(key));
+            for entry in by_value.into_iter().take(2) {
+                if !near.iter().any(|seen| seen.key == entry.key) {
+                    near.push(entry);
+                }
             }
+            near.sort_by_key(|entry| (entry.key.abs_diff(key), entry.key));
         }
-        near.sort_by_key(|entry| (entry.code().abs_diff(code), entry.code()));
         near.truncate(3);
-        Reason::UnknownCode { code, ranges, near }
+        Reason::UnknownCode {
+            written: written.to_owned(),
+            ranges,
+            near,
+        }
+    }
+
+    /// The key a code would have in this catalog, as its notation reads it (`22P03` in a
+    /// catalog of SQLSTATEs is a base-36 key, though it could be decimal digits).
+    fn key_of(self, written: &str) -> Option<i128> {
+        let code = read_code(written).ok()?;
+        let widths = self.catalog.subsystems.iter().filter_map(|subsystem| {
+            match subsystem.notation {
+                Notation::Alphanumeric { width } => Some(width),
+                _ => None,
+            }
+        });
+        let code = widths
+            .into_iter()
+            .find_map(|width| code.as_alphanumeric(width))
+            .unwrap_or(code);
+        Some(code.key)
     }
 
     fn malformed(self, reference: &str, malformed: &Malformed) -> String {
         let text = reference.trim();
         match malformed {
             Malformed::Empty => format!("expected an error code: {}", self.forms()),
-            Malformed::Negative => format!("error codes are not negative: `{text}`"),
             Malformed::TypeSuffix(digits) => {
                 format!("write the code without a type suffix: `{digits}`")
             }
             Malformed::TooLarge => format!(
-                "`{text}` is too large for an error code; codes fit in a u32, at most {}",
-                u32::MAX
+                "`{text}` is too large for an error code; a code fits in 64 bits, from {} to {}",
+                i64::MIN,
+                u64::MAX
             ),
             Malformed::LongPath => format!(
                 "`{text}` is not an error code reference: write `Name` or `Subsystem::Name`, \
@@ -431,8 +534,8 @@ impl<'c> Resolver<'c> {
         let Some(entry) = documented.or_else(|| catalog.entries.first()) else {
             return "a code such as `1`, `E1` or `0x1`, a name, or `Subsystem::Name`".to_owned();
         };
-        let code = entry.code();
-        let subsystem = catalog.subsystem_of(entry).name();
+        let code = entry.written();
+        let subsystem = catalog.subsystem_of(entry);
         let name = entry.name();
         let alias = catalog
             .entries
@@ -440,16 +543,19 @@ impl<'c> Resolver<'c> {
             .find_map(|entry| entry.aliases().first())
             .map(|alias| format!(", an alias such as `{alias}`"))
             .unwrap_or_default();
+        let codes = match (subsystem.notation(), u32::try_from(entry.key())) {
+            (Notation::Decimal, Ok(key)) => format!("`{code}`, `E{code}` or `0x{key:X}`"),
+            _ => format!("`{code}`"),
+        };
         format!(
-            "a code such as `{code}`, `E{code}` or `{code:#X}`, a name such as `{name}`{alias}, \
-             or `{subsystem}::{name}`"
+            "a code such as {codes}, a name such as `{name}`{alias}, or `{}::{name}`",
+            subsystem.name()
         )
-        .replace("0X", "0x")
     }
 }
 
 /// The code that `text` writes as a number (`3530`, `E3530`, `0xDCA`), if it is one.
-pub(crate) fn code_in(text: &str) -> Option<u32> {
+pub(crate) fn code_in(text: &str) -> Option<i128> {
     match form::parse(text, Mode::Strict) {
         Ok(Form::Code { code, .. }) => Some(code),
         _ => None,
@@ -478,6 +584,7 @@ impl<'c> Unresolved<'c> {
     pub fn suggestions(&self) -> &[&'c Entry] {
         match &self.reason {
             Reason::UnknownCode { near, .. } => near,
+            Reason::WrittenOtherwise { entry, .. } => std::slice::from_ref(entry),
             Reason::WrongSubsystem { found, .. } => found,
             Reason::UnknownName { suggestions, .. } => suggestions,
             Reason::Ambiguous { entries, .. } => entries,
@@ -486,7 +593,7 @@ impl<'c> Unresolved<'c> {
     }
 
     fn describe(&self, entry: &Entry) -> String {
-        format!("{} (`{}`)", entry.code(), self.catalog.path(entry))
+        format!("{} (`{}`)", entry.written(), self.catalog.path(entry))
     }
 
     fn did_you_mean(&self, f: &mut fmt::Formatter<'_>, entries: &[&Entry]) -> fmt::Result {
@@ -503,13 +610,17 @@ impl fmt::Display for Unresolved<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.reason {
             Reason::Malformed(message) => f.write_str(message),
-            Reason::UnknownCode { code, ranges, near } => {
-                write!(f, "unknown error code {code}: the catalog has no such code")?;
+            Reason::UnknownCode {
+                written,
+                ranges,
+                near,
+            } => {
+                write!(f, "unknown error code {written}: the catalog has no such code")?;
                 let ranges: Vec<String> = ranges
                     .iter()
                     .filter_map(|subsystem| {
-                        let (low, high) = self.catalog.code_range(subsystem)?;
-                        Some(format!("`{}` ({low}-{high})", subsystem.name()))
+                        let range = self.catalog.code_range(subsystem)?;
+                        Some(format!("`{}` ({})", subsystem.name(), range.written()))
                     })
                     .collect();
                 match ranges.as_slice() {
@@ -523,6 +634,12 @@ impl fmt::Display for Unresolved<'_> {
                 }
                 self.did_you_mean(f, near)
             }
+            Reason::WrittenOtherwise { written, entry } => write!(
+                f,
+                "`{written}` is code {}, which the catalog writes as `{}`; write it so",
+                self.describe(entry),
+                entry.written()
+            ),
             Reason::UnknownSubsystem { written, closest } => {
                 const LISTED: usize = 12;
                 let subsystems = self.catalog.subsystems();
