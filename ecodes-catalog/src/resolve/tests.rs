@@ -394,3 +394,98 @@ fn an_unknown_subsystem_lists_at_most_twelve_subsystems() {
         )
     );
 }
+
+/// One subsystem per notation: hex, negative decimal, prefixed, alphanumeric.
+const NOTATIONS: &str = "code,subsystem,name,severity,message_en,aliases\n\
+    0xC0000005,Error,AccessViolation,Error,Access violation,STATUS_ACCESS_VIOLATION\n\
+    0x80070005,Error,EAccessDenied,Error,Access denied,\n\
+    -13,Uv,Eacces,,Permission denied,UV_EACCES\n\
+    -4058,Uv,Enoent,,No such file or directory,UV_ENOENT\n\
+    ORA-00942,Ora,TableNotFound,,table or view does not exist,\n\
+    22P02,DataException,InvalidTextRepresentation,,invalid text representation,\n\
+    22012,DataException,DivisionByZero,,division by zero,\n";
+
+fn notations() -> Catalog {
+    Catalog::from_csv(NOTATIONS.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"))
+}
+
+#[test]
+fn strict_mode_takes_each_code_as_the_catalog_writes_it() {
+    let catalog = notations();
+    for (text, path) in [
+        ("0xC0000005", "Error::AccessViolation"),
+        ("-13", "Uv::Eacces"),
+        ("ORA-00942", "Ora::TableNotFound"),
+        ("22P02", "DataException::InvalidTextRepresentation"),
+        ("22012", "DataException::DivisionByZero"),
+        ("STATUS_ACCESS_VIOLATION", "Error::AccessViolation"),
+    ] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Strict),
+            Ok(vec![path.to_owned()]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn strict_mode_says_how_the_catalog_writes_a_code_given_otherwise() {
+    let catalog = notations();
+    for (text, written, path) in [
+        ("3221225477", "0xC0000005", "Error::AccessViolation"),
+        ("0xc0000005", "0xC0000005", "Error::AccessViolation"),
+        ("ORA-942", "ORA-00942", "Ora::TableNotFound"),
+        ("942", "ORA-00942", "Ora::TableNotFound"),
+    ] {
+        let message = resolve(&catalog, text, Mode::Strict).unwrap_err();
+        assert_eq!(
+            message,
+            format!("`{text}` is code {written} (`{path}`), which the catalog writes as `{written}`; write it so"),
+        );
+    }
+    assert!(resolve(&catalog, "22p02", Mode::Strict)
+        .unwrap_err()
+        .starts_with("unknown error code 22p02: the catalog has no such code; did you mean 22P02"));
+}
+
+#[test]
+fn lenient_mode_takes_every_notation_an_operator_copies_from_a_log() {
+    let catalog = notations();
+    for (text, path) in [
+        ("0xc0000005", "Error::AccessViolation"),
+        ("3221225477", "Error::AccessViolation"),
+        ("-1073741819", "Error::AccessViolation"),
+        ("0x00000000c0000005", "Error::AccessViolation"),
+        ("-2147024891", "Error::EAccessDenied"),
+        ("ora-942", "Ora::TableNotFound"),
+        ("ORA-00942", "Ora::TableNotFound"),
+        ("942", "Ora::TableNotFound"),
+        ("22p02", "DataException::InvalidTextRepresentation"),
+        ("-4058", "Uv::Enoent"),
+    ] {
+        assert_eq!(
+            resolve(&catalog, text, Mode::Lenient),
+            Ok(vec![path.to_owned()]),
+            "{text}"
+        );
+    }
+    // A number is no SQLSTATE's key: `22012` names it only as written.
+    assert!(resolve(&catalog, "3452582", Mode::Lenient).is_err());
+}
+
+#[test]
+fn an_unknown_code_of_any_notation_is_named_as_written_with_its_neighbours() {
+    let catalog = notations();
+    let message = resolve(&catalog, "22P01", Mode::Strict).unwrap_err();
+    assert_eq!(
+        message,
+        "unknown error code 22P01: the catalog has no such code, though it falls in the range of \
+         subsystem `DataException` (22012-22P02); did you mean 22P02 \
+         (`DataException::InvalidTextRepresentation`) or 22012 (`DataException::DivisionByZero`)?"
+    );
+    let message = resolve(&catalog, "0xC0000004", Mode::Lenient).unwrap_err();
+    assert!(
+        message.starts_with("unknown error code 0xC0000004: the catalog has no such code, though it falls in the range of subsystem `Error` (0x80070005-0xC0000005); did you mean 0xC0000005"),
+        "{message}"
+    );
+}
