@@ -22,7 +22,7 @@ fn subsystem_enums_map_codes_both_ways() {
 #[test]
 fn all_lists_every_code_once_in_order_and_round_trips() {
     for subsystem in Subsystem::ALL {
-        let codes: Vec<u32> = subsystem.codes().iter().map(ErrorCode::code).collect();
+        let codes: Vec<i64> = subsystem.codes().iter().map(ErrorCode::code).collect();
         assert!(
             codes.windows(2).all(|pair| pair[0] < pair[1]),
             "{subsystem} ascending"

@@ -82,7 +82,7 @@ fn derived_types_work_as_dyn_error_code() {
         Box::new(SnapshotError("s".into())),
         Box::new(Ha::SetRoleHaStopped),
     ];
-    let codes: Vec<u32> = errors.iter().map(|err| err.code()).collect();
+    let codes: Vec<i64> = errors.iter().map(|err| err.code()).collect();
     assert_eq!(codes, [3588, 6074, 4008]);
 }
 
@@ -124,7 +124,7 @@ enum OldNames {
 #[test]
 fn renamed_variants_answer_to_their_old_names() {
     use ecodes::Rule;
-    let codes: Vec<(u32, &str)> = [
+    let codes: Vec<(i64, &str)> = [
         OldNames::Argument,
         OldNames::Incomplete,
         OldNames::Path,

@@ -96,8 +96,8 @@ fn the_catalog_has_exactly_the_seed_codes() {
     let seed = seed_rows();
     assert_eq!(seed.len(), 240, "the vendor's table has 240 distinct codes");
     let catalog = catalog();
-    let codes: Vec<u32> = catalog.entries().iter().map(Entry::code).collect();
-    let seed_codes: Vec<u32> = seed.keys().copied().collect();
+    let codes: Vec<i128> = catalog.entries().iter().map(Entry::key).collect();
+    let seed_codes: Vec<i128> = seed.keys().copied().map(i128::from).collect();
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, seed_codes);
@@ -122,7 +122,7 @@ fn every_seed_row_keeps_its_text_and_severity() {
     let catalog = catalog();
     for (code, row) in &seed {
         let entry = catalog
-            .get(*code)
+            .get(i128::from(*code))
             .expect("every seed code is in the catalog");
         let (message, help) = zh_text(&catalog, entry);
         assert_eq!(message, row.description, "message_zh of {code}");
@@ -166,7 +166,7 @@ fn every_row_with_text_has_an_english_translation() {
         catalog.language_index("en").unwrap(),
     );
     for entry in catalog.entries() {
-        let code = entry.code();
+        let code = entry.written();
         assert_eq!(
             entry.message(zh).is_some(),
             entry.message(en).is_some(),

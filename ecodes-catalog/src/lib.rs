@@ -4,7 +4,7 @@
 //!
 //! | column | content |
 //! |---|---|
-//! | `code` | decimal, fits in a `u32`, unique in the catalog |
+//! | `code` | the code as the vendor writes it: decimal (`3530`, `-13`, `01062`), hexadecimal (`0xC0000005`), a prefix and digits (`ORA-00942`) or fixed-width letters and digits (`22P02`); one notation per subsystem; unique in the catalog |
 //! | `subsystem` | an uppercase ASCII letter, then ASCII letters and digits; one enum per subsystem |
 //! | `name` | the same rule, unique within its subsystem |
 //! | `severity` | `Info`, `Warning`, `Error`, or empty for unspecified |

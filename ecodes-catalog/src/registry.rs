@@ -242,7 +242,9 @@ static SPECS: [ColumnSpec; 10] = [
         header: "code",
         per_language: false,
         required: true,
-        content: "decimal, fits in a `u32`, unique in the catalog",
+        content: "the code as the vendor writes it: decimal (`3530`, `-13`, `01062`), hexadecimal \
+                  (`0xC0000005`), a prefix and digits (`ORA-00942`) or fixed-width letters and \
+                  digits (`22P02`); one notation per subsystem; unique in the catalog",
         role: Role::Code,
         title: Label {
             en: "Error Code",
@@ -260,6 +262,11 @@ static SPECS: [ColumnSpec; 10] = [
             Accessor {
                 name: "from_code",
                 doc: "The entry with this code, if the catalog has it.",
+            },
+            Accessor {
+                name: "written",
+                doc: "The code as the catalog writes it, as logs show it: `3530`, `0xC0000005`, \
+                      `ORA-00942`, `22P02`.",
             },
         ],
     },

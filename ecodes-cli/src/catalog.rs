@@ -15,8 +15,8 @@ pub const BUILT_IN: &str = "codes.csv (built into ecodes)";
 pub struct Loaded {
     catalog: Catalog,
     name: String,
-    /// `(code, index into entries)`, sorted by code.
-    by_code: Vec<(u32, usize)>,
+    /// `(key, index into entries)`, sorted by key.
+    by_code: Vec<(i128, usize)>,
 }
 
 impl Loaded {
@@ -52,11 +52,11 @@ impl Loaded {
 
     /// Indexes a valid catalog.
     pub fn new(catalog: Catalog, name: String) -> Loaded {
-        let mut by_code: Vec<(u32, usize)> = catalog
+        let mut by_code: Vec<(i128, usize)> = catalog
             .entries()
             .iter()
             .enumerate()
-            .map(|(index, entry)| (entry.code(), index))
+            .map(|(index, entry)| (entry.key(), index))
             .collect();
         by_code.sort_unstable();
         Loaded {
@@ -76,8 +76,8 @@ impl Loaded {
         &self.name
     }
 
-    /// The entry with this code, and its index in [`Catalog::entries`].
-    pub fn find(&self, code: u32) -> Option<(usize, &Entry)> {
+    /// The entry with this key, and its index in [`Catalog::entries`].
+    pub fn find(&self, code: i128) -> Option<(usize, &Entry)> {
         let at = self
             .by_code
             .binary_search_by_key(&code, |&(code, _)| code)
@@ -86,8 +86,8 @@ impl Loaded {
         Some((index, &self.catalog.entries()[index]))
     }
 
-    /// The subsystems whose range (lowest to highest code) contains `code`.
-    pub fn ranges_containing(&self, code: u32) -> impl Iterator<Item = CodeRange<'_>> {
+    /// The subsystems whose range (lowest to highest key) contains `code`.
+    pub fn ranges_containing(&self, code: i128) -> impl Iterator<Item = CodeRange<'_>> {
         self.catalog
             .ranges()
             .filter(move |range| range.contains(code))
@@ -229,7 +229,7 @@ mod tests {
         let loaded = built_in();
         assert_eq!(loaded.catalog().entries().len(), 240);
         for entry in loaded.catalog().entries() {
-            assert_eq!(loaded.find(entry.code()).map(|(_, e)| e), Some(entry));
+            assert_eq!(loaded.find(entry.key()).map(|(_, e)| e), Some(entry));
         }
         assert!(loaded.find(3532).is_none());
     }
@@ -237,9 +237,9 @@ mod tests {
     #[test]
     fn ranges_span_each_subsystem() {
         let loaded = built_in();
-        let cdp: Vec<(&str, u32, u32)> = loaded
+        let cdp: Vec<(&str, i128, i128)> = loaded
             .ranges_containing(3532)
-            .map(|range| (range.subsystem.name(), range.low, range.high))
+            .map(|range| (range.subsystem.name(), range.low(), range.high()))
             .collect();
         assert_eq!(cdp, [("Cdp", 3519, 3612)]);
         assert_eq!(loaded.ranges_containing(9999).count(), 0);

@@ -6,7 +6,7 @@ use ecodes_catalog::Entry;
 use ecodes_catalog::Column;
 
 use crate::catalog::Loaded;
-use crate::output::{style, Cell, Heading};
+use crate::output::{Cell, Heading};
 
 /// Which of an entry's columns to show: its messages in some languages, and maybe its help and
 /// annotations (aliases and the note columns, such as `retired`, `since` and `url`).
@@ -156,7 +156,7 @@ pub fn identity_columns(severity: bool) -> Vec<Heading> {
 /// The cells of [`identity_columns`] for `entry`.
 pub fn identity_cells(loaded: &Loaded, entry: &Entry, severity: bool) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::number(u64::from(entry.code())).styled(style::CODE),
+        Cell::code(entry.written()),
         Cell::text(loaded.subsystem_name(entry)),
         Cell::text(entry.name()),
     ];

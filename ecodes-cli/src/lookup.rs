@@ -31,7 +31,7 @@ pub fn lookup<'c>(loaded: &'c Loaded, token: &str) -> Result<Vec<&'c Entry>, Unr
     let found = matcher.codes_in_line(token.as_bytes());
     let entries: Vec<&Entry> = found
         .iter()
-        .filter_map(|found| loaded.find(found.code).map(|(_, entry)| entry))
+        .filter_map(|found| loaded.find(i128::from(found.code)).map(|(_, entry)| entry))
         .collect();
     if !entries.is_empty() {
         return Ok(entries);
@@ -51,9 +51,9 @@ mod tests {
         Loaded::load(None).unwrap_or_else(|err| panic!("{err}"))
     }
 
-    fn codes(token: &str) -> Vec<u32> {
+    fn codes(token: &str) -> Vec<i128> {
         match lookup(&built_in(), token) {
-            Ok(entries) => entries.iter().map(|entry| entry.code()).collect(),
+            Ok(entries) => entries.iter().map(|entry| entry.key()).collect(),
             Err(missing) => panic!("{token}: not found: {missing}"),
         }
     }

@@ -124,7 +124,7 @@ fn twenty_variant_enum(product: &str) -> TokenStream {
             let name = quote::format_ident!("Failure{index}");
             let reference = match index % 3 {
                 0 => {
-                    let code = proc_macro2::Literal::u32_unsuffixed(entry.code());
+                    let code = proc_macro2::Literal::u64_unsuffixed(u64::try_from(entry.key()).unwrap_or(0));
                     quote!(#code)
                 }
                 1 => {
@@ -133,7 +133,7 @@ fn twenty_variant_enum(product: &str) -> TokenStream {
                     quote!(#subsystem::#variant)
                 }
                 _ => {
-                    let text = format!("E{}", entry.code());
+                    let text = format!("E{}", entry.written());
                     quote!(#text)
                 }
             };

@@ -66,14 +66,32 @@ impl Target {
 }
 
 impl Target {
-    /// A code of the catalog, for messages that show how to write one.
+    /// A code of the catalog as `ecode!` and `#[ecode]` take it, for messages that show how to
+    /// write one: a Rust literal where the written form is one (`3530`, `-13`, `0xC0000005`),
+    /// else a string (`"22P02"`, `"ORA-00942"`).
     pub(crate) fn example_code(&self) -> String {
         let entries = self.catalog.entries();
         entries
             .iter()
             .find(|entry| entry.is_documented())
             .or_else(|| entries.first())
-            .map_or_else(|| "42".to_owned(), |entry| entry.code().to_string())
+            .map_or_else(|| "42".to_owned(), |entry| as_argument(entry.written()))
+    }
+}
+
+/// A written code as a macro argument: itself where Rust reads it as an integer literal, else a
+/// string literal.
+pub(crate) fn as_argument(written: &str) -> String {
+    let digits = written.strip_prefix('-').unwrap_or(written);
+    let literal = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+        !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) && !written.starts_with('-')
+    } else {
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    if literal {
+        written.to_owned()
+    } else {
+        format!("\"{written}\"")
     }
 }
 

@@ -18,7 +18,7 @@ pub(crate) fn variant(catalog: &Catalog, entry: &Entry) -> String {
         Some(message) => format!(" {}", escape(message)),
         None => " Undocumented: the catalog has no text for this code.".to_owned(),
     };
-    let _ = write!(doc, "\n\n `{}` · {severity}", entry.code());
+    let _ = write!(doc, "\n\n `{}` · {severity}", entry.written());
     let notes = || {
         Column::notes().filter_map(|column| {
             let rule = column.note()?;
@@ -79,10 +79,12 @@ fn capitalised(word: &str) -> String {
 
 /// The doc comment of one subsystem enum.
 pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) -> String {
-    let (first, last) = catalog.code_range(subsystem).unwrap_or_default();
+    let (first, last) = catalog
+        .code_range(subsystem)
+        .map_or(("", ""), |range| (range.first.written(), range.last.written()));
     format!(
-        " Error codes of the `{}` subsystem: {} codes from {first} to {last}, generated from \
-         `{}`.\n\n Each variant's discriminant is its code.",
+        " Error codes of the `{}` subsystem: {} codes from `{first}` to `{last}`, generated \
+         from `{}`.\n\n Each variant's discriminant is its code's key.",
         subsystem.name(),
         subsystem.len(),
         escape(file),

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use ecodes_catalog::{Catalog, Collector, Column, Entry, Subsystem};
+use ecodes_catalog::{Catalog, Collector, Column, Entry, Notation, Subsystem};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
@@ -22,17 +22,14 @@ use ecodes_core::table::encode::{Lookup, PackedTexts};
 
 use crate::docs;
 use crate::errors::CompileErrors;
+use crate::keys::Keys;
 use crate::layout::{note_slots, Layout};
 
 pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span) -> TokenStream {
-    let layout = match Layout::new(catalog) {
+    let keys = Keys::new(catalog);
+    let layout = match Layout::new(catalog, keys) {
         Ok(layout) => layout,
-        // The catalog library guarantees what the encoder checks (unique codes); this guards
-        // the contract instead of panicking or generating wrong tables.
-        Err(error) => {
-            let message = format!("cannot encode the catalog's tables: {error}");
-            return syn::Error::new(span, message).to_compile_error();
-        }
+        Err(message) => return syn::Error::new(span, message).to_compile_error(),
     };
     let mut errors = Collector::new();
     let subsystems: Vec<Ident> = catalog
@@ -78,9 +75,10 @@ pub(crate) fn catalog(catalog: &Catalog, file: &str, resolved: &Path, span: Span
             aliases: &aliases[base..base + len],
             base,
             tag: position,
+            keys,
         }));
     }
-    tokens.extend(code_enum(catalog, file, &table, &layout, &subsystems));
+    tokens.extend(code_enum(catalog, file, &table, &layout, &subsystems, keys));
     tokens.extend(subsystem_kind_enum(catalog, &layout, &subsystems));
     tokens
 }
@@ -114,6 +112,7 @@ struct SubsystemEnum<'a> {
     base: usize,
     /// The subsystem's position in the catalog: its variant's tag in `Code`.
     tag: usize,
+    keys: Keys,
 }
 
 fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
@@ -128,36 +127,46 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         aliases,
         base,
         tag,
+        keys,
     } = input;
     let len = entries.len();
-    let all_codes = entries
-        .iter()
-        .map(|entry| Literal::u32_unsuffixed(entry.code()));
+    let key_ty = keys.ty();
+    let repr = keys.repr();
+    let all_codes = entries.iter().map(|entry| keys.literal(entry.key()));
     let docs = entries.iter().map(|entry| docs::variant(catalog, entry));
-    // rustdoc's search finds a variant by its code as written in logs, `3530` or `E3530`.
+    let notation = subsystem.notation();
+    // rustdoc's search finds a variant by its code as written in logs (`3530`, `0xC0000005`),
+    // by its key where that is written otherwise, and a decimal code also as `E3530`.
     let aliases_for_search = entries.iter().map(|entry| {
-        let code = entry.code().to_string();
-        let prefixed = format!("E{code}");
-        quote!(#[doc(alias = #code, alias = #prefixed)])
+        let written = entry.written();
+        let key = entry.key().to_string();
+        let mut aliases = vec![written.to_owned()];
+        if key != written {
+            aliases.push(key);
+        }
+        if *notation == Notation::Decimal && entry.key() >= 0 {
+            aliases.push(format!("E{}", entry.key()));
+        }
+        quote!(#[doc( #( alias = #aliases ),* )])
     });
     let deprecations = entries.iter().map(|entry| {
         entry.retired().map(|reason| {
-            let note = format!("retired error code {}: {reason}", entry.code());
+            let note = format!("retired error code {}: {reason}", entry.written());
             quote!(#[deprecated(note = #note)])
         })
     });
     // Only a variant that does not follow its predecessor's code gets an explicit discriminant:
     // rustc builds and evaluates a constant for each explicit one, and walks them again whenever
     // it checks an enum value at compile time.
-    let mut previous: Option<u32> = None;
+    let mut previous: Option<i128> = None;
     let codes = entries.iter().map(|entry| {
-        let code = entry.code();
-        let follows = previous.is_some_and(|previous| previous.checked_add(1) == Some(code));
+        let code = entry.key();
+        let follows = previous.is_some_and(|previous| previous + 1 == code);
         previous = Some(code);
         if follows {
             TokenStream::new()
         } else {
-            let code = Literal::u32_unsuffixed(code);
+            let code = keys.literal(code);
             quote!(= #code)
         }
     });
@@ -170,14 +179,14 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
                 aliases.iter().map(move |(ident, alias)| {
                     let doc = format!(
                         " Another name for [`Self::{variant}`], code {}.",
-                        entry.code()
+                        entry.written()
                     );
                     // Aliases keep the catalog's spelling (`EWOULDBLOCK`, `ER_DUP_ENTRY`, a former
                     // variant name), which the naming lint would otherwise flag in the user's crate.
                     let lowercase = alias.bytes().any(|b| b.is_ascii_lowercase());
                     let allow_case = lowercase.then(|| quote!(#[allow(non_upper_case_globals)]));
                     let deprecated = entry.retired().map(|reason| {
-                        let note = format!("retired error code {}: {reason}", entry.code());
+                        let note = format!("retired error code {}: {reason}", entry.written());
                         quote!(#[deprecated(note = #note)] #[allow(deprecated)])
                     });
                     quote! {
@@ -191,11 +200,36 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
     let enum_doc = docs::subsystem(catalog, subsystem, file);
     let value_derives = value_derives();
     let accessors = accessors(table, &quote!(self.__index()));
+    let known_ordinal = keys.known_ordinal(&quote!(self as #key_ty));
+    let from_code_body = if keys.is_u32() {
+        // The product's case, as it has always been generated: the key is the ordinal.
+        quote! {
+            if #table.has_in(#tag, #base, #len, code) {
+                // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum and the table has just
+                // confirmed that `code` is the discriminant of one of its variants.
+                ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    } else {
+        let ordinal = keys.ordinal_of(&quote!(code));
+        quote! {
+            match #ordinal {
+                ::core::option::Option::Some(ordinal) if #table.has_in(#tag, #base, #len, ordinal) => {
+                    // SAFETY: `Self` is a fieldless enum of this `repr` and the table has just
+                    // confirmed that `code` is the discriminant of one of its variants.
+                    ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
     let mut tokens = quote! {
         #[doc = #enum_doc]
         #value_derives
         #[derive(::core::cmp::PartialOrd, ::core::cmp::Ord)]
-        #[repr(u32)]
+        #[repr(#repr)]
         #[non_exhaustive]
         pub enum #ty {
             #( #[doc = #docs] #aliases_for_search #deprecations #variants #codes, )*
@@ -213,30 +247,24 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             #[inline]
             #[must_use]
             pub const fn all() -> &'static [Self] {
-                static CODES: [::core::primitive::u32; #len] = [ #( #all_codes ),* ];
-                // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum, and `CODES` lists the
+                static CODES: [#key_ty; #len] = [ #( #all_codes ),* ];
+                // SAFETY: `Self` is a fieldless enum of this `repr`, and `CODES` lists the
                 // discriminants of its variants, generated from the same catalog rows.
                 unsafe { ::ecodes::__private::cast_words(&CODES) }
             }
 
-            /// The numeric code, which is also the discriminant.
+            /// The code's key, which is also the discriminant: the code as a number.
             #[inline]
             #[must_use]
-            pub const fn code(self) -> ::core::primitive::u32 {
-                self as ::core::primitive::u32
+            pub const fn code(self) -> #key_ty {
+                self as #key_ty
             }
 
             /// The variant with this code, if this subsystem has it.
             #[inline]
             #[must_use]
-            pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
-                if #table.has_in(#tag, #base, #len, code) {
-                    // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum and the table has just
-                    // confirmed that `code` is the discriminant of one of its variants.
-                    ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, 1>([code]) })
-                } else {
-                    ::core::option::Option::None
-                }
+            pub const fn from_code(code: #key_ty) -> ::core::option::Option<Self> {
+                #from_code_body
             }
 
             /// The subsystem this code belongs to.
@@ -248,7 +276,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
 
             #[inline]
             const fn __index(self) -> ::core::primitive::usize {
-                #table.known(#tag, self as ::core::primitive::u32)
+                #table.known(#tag, #known_ordinal)
             }
 
             #accessors
@@ -264,7 +292,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             }
         }
     };
-    tokens.extend(common_impls(&quote!(#ty)));
+    tokens.extend(common_impls(&quote!(#ty), keys, &quote!(#base..#base + #len), &quote!(#base)));
     tokens.extend(quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
@@ -282,12 +310,14 @@ fn code_enum(
     table: &TokenStream,
     layout: &Layout<'_>,
     subsystems: &[Ident],
+    keys: Keys,
 ) -> TokenStream {
+    let key_ty = keys.ty();
     let mut code_words = Vec::with_capacity(2 * layout.entries.len());
     for (tag, &(base, len)) in (0u32..).zip(&layout.groups) {
         for entry in &layout.entries[base..base + len] {
-            code_words.push(Literal::u32_unsuffixed(tag));
-            code_words.push(Literal::u32_unsuffixed(entry.code()));
+            code_words.push(keys.small(tag));
+            code_words.push(keys.literal(entry.key()));
         }
     }
     let words = code_words.len();
@@ -297,16 +327,18 @@ fn code_enum(
         (TokenStream::new(), quote!(&[]))
     } else {
         let all_body = quote! {
-            static WORDS: [::core::primitive::u32; #words] = [ #( #code_words ),* ];
-            // SAFETY: `Self` is `#[repr(u32)]` and each variant holds one fieldless
-            // `#[repr(u32)]` enum, so a value is two words: the variant's tag (its position, as
+            static WORDS: [#key_ty; #words] = [ #( #code_words ),* ];
+            // SAFETY: `Self` has the key type's `repr` and each variant holds one fieldless
+            // enum of that `repr`, so a value is two words: the variant's tag (its position, as
             // no discriminants are given) and the field's discriminant. `WORDS` holds such
             // pairs, generated from the same catalog rows as the enums.
             unsafe { ::ecodes::__private::cast_words(&WORDS) }
         };
-        (quote!(#[repr(u32)]), all_body)
+        let repr = keys.repr();
+        (quote!(#[repr(#repr)]), all_body)
     };
     let tags = 0..subsystems.len();
+    let known_ordinal = keys.known_ordinal(&quote!(self.code()));
     // Without subsystems, `Code` has no values, and code after `match self {}` is unreachable.
     let index_body = if subsystems.is_empty() {
         quote!(match self {})
@@ -315,7 +347,7 @@ fn code_enum(
             let tag = match self {
                 #( Self::#subsystems(_) => #tags, )*
             };
-            #table.known(tag, self.code())
+            #table.known(tag, #known_ordinal)
         }
     };
     let from_code_body = if subsystems.is_empty() {
@@ -326,14 +358,28 @@ fn code_enum(
             #[allow(clippy::cast_possible_truncation)]
             Literal::u32_unsuffixed(base as u32)
         });
+        let ordinal = if keys.is_u32() {
+            quote!(code)
+        } else {
+            let ordinal = keys.ordinal_of(&quote!(code));
+            quote!(match #ordinal {
+                ::core::option::Option::Some(ordinal) => ordinal,
+                ::core::option::Option::None => return ::core::option::Option::None,
+            })
+        };
+        let tag_word = if keys.is_u32() {
+            quote!(tag)
+        } else {
+            quote!(tag as #key_ty)
+        };
         quote! {
-            match #table.tag_of(code, &[ #( #bases ),* ]) {
+            match #table.tag_of(#ordinal, &[ #( #bases ),* ]) {
                 // SAFETY: `Self` is `#[repr(u32)]` with one fieldless `#[repr(u32)]` enum per
                 // variant, so a value is its tag (the variant's position) and the field's
                 // discriminant; the table has just confirmed that `code` is a code of the
                 // subsystem at position `tag`.
                 ::core::option::Option::Some(tag) => ::core::option::Option::Some(unsafe {
-                    ::ecodes::__private::from_words::<Self, 2>([tag, code])
+                    ::ecodes::__private::from_words::<Self, #key_ty, 2>([#tag_word, code])
                 }),
                 ::core::option::Option::None => ::core::option::Option::None,
             }
@@ -347,7 +393,8 @@ fn code_enum(
     let code_accessors = accessors(table, &quote!(self.__index()));
     let file_doc = format!(" Any code of the catalog `{file}`, by subsystem.");
     let value_derives = value_derives();
-    let code_impls = common_impls(&quote!(Code));
+    let total = layout.entries.len();
+    let code_impls = common_impls(&quote!(Code), keys, &quote!(0..#total), &quote!(0));
     let subsystem_idents = subsystems;
     quote! {
         #[doc = #file_doc]
@@ -379,10 +426,10 @@ fn code_enum(
             /// The catalog's language tags; the first is the default language.
             pub const LANGUAGES: &'static [&'static ::core::primitive::str] = &[ #( #languages ),* ];
 
-            /// The numeric code.
+            /// The code's key: the code as a number.
             #[inline]
             #[must_use]
-            pub const fn code(self) -> ::core::primitive::u32 {
+            pub const fn code(self) -> #key_ty {
                 match self {
                     #( Self::#subsystem_idents(code) => code.code(), )*
                 }
@@ -391,7 +438,7 @@ fn code_enum(
             /// The entry with this code, if the catalog has it.
             #[inline]
             #[must_use]
-            pub const fn from_code(code: ::core::primitive::u32) -> ::core::option::Option<Self> {
+            pub const fn from_code(code: #key_ty) -> ::core::option::Option<Self> {
                 #from_code_body
             }
 
@@ -541,7 +588,16 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
             }
         }
     });
+    let written = doc("written");
     quote! {
+        #[doc = #written]
+        #[inline(always)]
+        #[allow(clippy::inline_always)]
+        #[must_use]
+        pub const fn written(self) -> &'static ::core::primitive::str {
+            #table.written(#index)
+        }
+
         #[doc = #severity]
         #[inline(always)]
         #[allow(clippy::inline_always)]
@@ -604,34 +660,61 @@ fn accessors(table: &TokenStream, index: &TokenStream) -> TokenStream {
 
 /// The conversions, `Display`, `Error`, `ErrorCode` and the optional integrations, for a
 /// subsystem enum or `Code`.
-fn common_impls(ty: &TokenStream) -> TokenStream {
+fn common_impls(
+    ty: &TokenStream,
+    keys: Keys,
+    indices: &TokenStream,
+    base: &TokenStream,
+) -> TokenStream {
+    let key_ty = keys.ty();
     quote! {
         #[automatically_derived]
-        impl ::core::convert::From<#ty> for ::core::primitive::u32 {
+        impl ::core::convert::From<#ty> for #key_ty {
             #[inline]
             fn from(code: #ty) -> Self {
                 code.code()
             }
         }
 
+        // `::ecodes::UnknownCode` and not `Self::Error`: a variant named `Error` would make
+        // that path ambiguous.
         #[automatically_derived]
-        impl ::core::convert::TryFrom<::core::primitive::u32> for #ty {
+        impl ::core::convert::TryFrom<#key_ty> for #ty {
             type Error = ::ecodes::UnknownCode;
 
             #[inline]
-            fn try_from(code: ::core::primitive::u32) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: #key_ty) -> ::core::result::Result<Self, ::ecodes::UnknownCode> {
                 match Self::from_code(code) {
                     ::core::option::Option::Some(value) => ::core::result::Result::Ok(value),
-                    ::core::option::Option::None => ::core::result::Result::Err(::ecodes::UnknownCode::new(code)),
+                    ::core::option::Option::None => ::core::result::Result::Err(
+                        ::ecodes::UnknownCode::new(::ecodes::__private::Key::to_i64(code)),
+                    ),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ty {
+            type Err = ::ecodes::ParseCodeError;
+
+            /// The code written exactly as the catalog writes it: `"3530"`, `"0xC0000005"`,
+            /// `"22P02"`.
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, ::ecodes::ParseCodeError> {
+                match __ECODES_CATALOG.find_written(text) {
+                    ::core::option::Option::Some(index) if (#indices).contains(&index) => {
+                        ::core::result::Result::Ok(Self::all()[index - #base])
+                    }
+                    _ => ::core::result::Result::Err(::ecodes::ParseCodeError),
                 }
             }
         }
 
         #[automatically_derived]
         impl ::core::fmt::Display for #ty {
-            /// `CODE: message` in the default language, or the code alone when undocumented.
+            /// `CODE: message` in the default language, the code as the catalog writes it, or
+            /// the code alone when undocumented.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::ecodes::__private::fmt_code(f, self.code(), self.message())
+                ::ecodes::__private::fmt_code(f, self.written(), self.message())
             }
         }
 
@@ -720,6 +803,8 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
     let messages = columns(&tables.messages);
     let helps = columns(&tables.helps);
     let fields = columns(&tables.fields);
+    let written = texts(&tables.written);
+    let written_order = Literal::byte_string(&tables.written_order);
     quote! {
         #[doc(hidden)]
         const #table: ::ecodes::__private::Catalog = ::ecodes::__private::Catalog {
@@ -733,6 +818,8 @@ fn table_tokens(layout: &Layout<'_>, table: &TokenStream) -> TokenStream {
             helps: #helps,
             help_sources: #help_sources,
             fields: #fields,
+            written: #written,
+            written_order: #written_order,
         };
     }
 }
@@ -1038,7 +1125,7 @@ mod tests {
                 })?;
                 prop_assert_eq!(catalog.entries().len(), rows.len());
                 for (entry, row) in catalog.entries().iter().zip(&rows) {
-                    prop_assert_eq!(entry.code(), row.code);
+                    prop_assert_eq!(entry.key(), i128::from(row.code));
                     prop_assert_eq!(entry.name(), row.name.as_str());
                     prop_assert_eq!(entry.severity().map_or("", |s| s.as_str()), row.severity);
                     prop_assert_eq!(entry.message(0).unwrap_or(""), row.message_zh.as_str());

@@ -4,7 +4,9 @@
 //! the tables carry; the format itself is `ecodes_core::table`'s.
 
 use ecodes_catalog::{Accessor, Catalog, Column, Entry};
-use ecodes_core::table::encode::{EncodeError, Policy, Record, Tables};
+use ecodes_core::table::encode::{Policy, Record, Tables};
+
+use crate::keys::Keys;
 
 pub(crate) struct Layout<'a> {
     pub(crate) languages: &'a [String],
@@ -26,9 +28,11 @@ pub(crate) fn note_slots() -> impl Iterator<Item = (usize, Column, &'static Acce
 }
 
 impl<'a> Layout<'a> {
-    /// The layout of `catalog`. Fails only if the catalog breaks its own guarantees (unique
-    /// codes), which the encoder checks rather than encode wrong tables.
-    pub(crate) fn new(catalog: &'a Catalog) -> Result<Self, EncodeError> {
+    /// The layout of `catalog`, whose keys `keys` maps to the tables' ordinals. Fails when an
+    /// `i64` or `u64` key lies 2^32 or more above the lowest (the tables address codes by a
+    /// 32-bit ordinal), or if the catalog breaks its own guarantees (unique codes), which the
+    /// encoder checks rather than encode wrong tables.
+    pub(crate) fn new(catalog: &'a Catalog, keys: Keys) -> Result<Self, String> {
         let mut entries = Vec::with_capacity(catalog.entries().len());
         let mut groups = Vec::with_capacity(catalog.subsystems().len());
         for subsystem in catalog.subsystems() {
@@ -50,8 +54,17 @@ impl<'a> Layout<'a> {
         for (tag, &(base, len)) in (0u32..).zip(&groups) {
             for (index, entry) in (base..).zip(&entries[base..base + len]) {
                 let texts = &texts[index * per_entry..(index + 1) * per_entry];
+                let Some(code) = keys.ordinal(entry.key()) else {
+                    return Err(format!(
+                        "code `{}` lies 2^32 or more above the catalog's lowest code; the \
+                         generated tables address a catalog's codes by their 32-bit offset \
+                         from the lowest, so keep its codes within 4,294,967,295 of each other",
+                        entry.written()
+                    ));
+                };
                 records.push(Record {
-                    code: entry.code(),
+                    code,
+                    written: entry.written(),
                     tag,
                     name: entry.name(),
                     severity: entry.severity(),
@@ -61,7 +74,8 @@ impl<'a> Layout<'a> {
                 });
             }
         }
-        let tables = Tables::new(&records, languages, notes.len(), &Policy::DEFAULT)?;
+        let tables = Tables::new(&records, languages, notes.len(), &Policy::DEFAULT)
+            .map_err(|error| format!("cannot encode the catalog's tables: {error}"))?;
         Ok(Layout {
             languages: catalog.languages(),
             entries,
@@ -83,8 +97,8 @@ mod tests {
     #[test]
     fn groups_entries_by_subsystem_in_code_order() {
         let catalog = catalog("5,B,E,,,\n2,A,Two,Info,two,\n1,A,One,Error,one,help\n");
-        let layout = Layout::new(&catalog).unwrap();
-        let codes: Vec<_> = layout.entries.iter().map(|entry| entry.code()).collect();
+        let layout = Layout::new(&catalog, Keys::new(&catalog)).unwrap();
+        let codes: Vec<_> = layout.entries.iter().map(|entry| entry.key()).collect();
         assert_eq!(codes, [5, 1, 2]);
         assert_eq!(layout.groups, [(0, 1), (1, 2)]);
         let tables = &layout.tables;
@@ -103,11 +117,11 @@ mod tests {
         let csv = "code,subsystem,name,severity,message_zh,message_en,help_en\n\
                    1,A,Both,,一,one,\n2,A,English,,,two,help\n3,A,Neither,,,,\n";
         let two_languages = Catalog::from_csv(csv.as_bytes()).unwrap();
-        let layout = Layout::new(&two_languages).unwrap();
+        let layout = Layout::new(&two_languages, Keys::new(&two_languages)).unwrap();
         assert_eq!(layout.tables.message_sources, [0, 1, 0]);
         assert_eq!(layout.tables.help_sources, [0, 1, 0]);
         let one_language = catalog("1,A,X,,x,\n");
-        let layout = Layout::new(&one_language).unwrap();
+        let layout = Layout::new(&one_language, Keys::new(&one_language)).unwrap();
         assert!(layout.tables.message_sources.is_empty());
     }
 
@@ -116,7 +130,7 @@ mod tests {
         let csv = "code,subsystem,name,severity,message_en,retired,url\n\
                    1,A,Old,,,replaced by 2,https://x/1\n2,A,New,,,,\n";
         let catalog = Catalog::from_csv(csv.as_bytes()).unwrap();
-        let layout = Layout::new(&catalog).unwrap();
+        let layout = Layout::new(&catalog, Keys::new(&catalog)).unwrap();
         let slots: Vec<_> = note_slots()
             .map(|(slot, column, accessor)| (slot, column, accessor.name))
             .collect();

@@ -16,6 +16,7 @@ mod ecode;
 mod errors;
 mod expand;
 mod include;
+mod keys;
 mod layout;
 mod metadata;
 mod options;

@@ -144,7 +144,7 @@ mod tests {
             .map(|entry| {
                 format!(
                     "{} {}::{}",
-                    entry.code(),
+                    entry.key(),
                     target.catalog.subsystem_of(entry).name(),
                     entry.name()
                 )

@@ -12,7 +12,7 @@ use crate::Severity;
 /// use ecodes::{Cdp, ErrorCode, Severity};
 ///
 /// fn log_line(err: &dyn ErrorCode) -> String {
-///     format!("errcode={} severity={:?} {}", err.code(), err.severity(), err.message_in("en").unwrap_or(""))
+///     format!("errcode={} severity={:?} {}", err.written(), err.severity(), err.message_in("en").unwrap_or(""))
 /// }
 ///
 /// assert_eq!(
@@ -21,8 +21,15 @@ use crate::Severity;
 /// );
 /// ```
 pub trait ErrorCode {
-    /// The numeric code, as it appears in logs.
-    fn code(&self) -> u32;
+    /// The code's key, the number the generated types use: `3530`, `0xC0000005` as a number,
+    /// `-13`. One type holds every catalog's keys (`u32`, `i32`, `i64` or `u64`), so that
+    /// `&dyn ErrorCode` is one type: an `i64`, in which a `u64` key above `i64::MAX` is carried
+    /// as its bits, as windows-rs carries an `HRESULT` in an `i32`.
+    fn code(&self) -> i64;
+
+    /// The code as the catalog writes it, as it appears in logs: `3530`, `0xC0000005`,
+    /// `ORA-00942`, `22P02`.
+    fn written(&self) -> &'static str;
 
     /// The entry's name in its subsystem, such as `FileChecksum`.
     fn name(&self) -> &'static str;
@@ -70,8 +77,12 @@ macro_rules! __error_code_impl {
         #[automatically_derived]
         impl $($impl_generics)* $crate::ErrorCode for $($ty)* $($where_clause)* {
             #[inline]
-            fn code(&self) -> ::core::primitive::u32 {
-                ($to_code)(self).code()
+            fn code(&self) -> ::core::primitive::i64 {
+                $crate::__private::Key::to_i64(($to_code)(self).code())
+            }
+            #[inline]
+            fn written(&self) -> &'static ::core::primitive::str {
+                ($to_code)(self).written()
             }
             #[inline]
             fn name(&self) -> &'static ::core::primitive::str {
@@ -127,8 +138,11 @@ mod tests {
     struct Timeout;
 
     impl ErrorCode for Timeout {
-        fn code(&self) -> u32 {
+        fn code(&self) -> i64 {
             7
+        }
+        fn written(&self) -> &'static str {
+            "7"
         }
         fn name(&self) -> &'static str {
             "Timeout"

@@ -16,7 +16,7 @@ macro_rules! __serde_catalog_type {
             where
                 S: $crate::__private::serde::Serializer,
             {
-                serializer.serialize_u32($ty::code(*self))
+                $crate::__private::serde::Serialize::serialize(&$ty::code(*self), serializer)
             }
         }
 
@@ -53,7 +53,7 @@ macro_rules! __serde_derived_type {
             where
                 S: $crate::__private::serde::Serializer,
             {
-                serializer.serialize_u32($crate::ErrorCode::code(self))
+                serializer.serialize_i64($crate::ErrorCode::code(self))
             }
         }
     };

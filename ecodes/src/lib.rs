@@ -155,7 +155,7 @@ pub mod __private;
 pub use ecodes_core::{ParseSeverityError, Severity};
 pub use ecodes_macros::{ecode, include_codes, ErrorCode};
 pub use error_code::ErrorCode;
-pub use unknown::UnknownCode;
+pub use unknown::{ParseCodeError, UnknownCode};
 
 // The product's catalog, generated from the workspace's `codes.csv` at the crate root, so that
 // the enums' own path (what rustdoc and editors show) is the one users write: `ecodes::Cdp`.

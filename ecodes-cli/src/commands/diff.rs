@@ -91,7 +91,7 @@ fn write_table(
     paint: Paint,
 ) -> Result<(), Error> {
     let mut rows: Vec<&Change<'_>> = changes.iter().collect();
-    rows.sort_by_key(|change| (std::cmp::Reverse(status_of(change, allow)), change.code()));
+    rows.sort_by_key(|change| (std::cmp::Reverse(status_of(change, allow)), change.key()));
     let mut columns = vec![
         Heading::new("status", "STATUS"),
         Heading::new("change", "CHANGE"),
@@ -116,7 +116,7 @@ fn write_table(
         table.push(vec![
             Cell::text(status.as_str()).styled(style),
             Cell::text(change.kind().name()),
-            Cell::number(u64::from(change.code())).styled(style::CODE),
+            Cell::code(change.written()),
             Cell::text(subsystem),
             Cell::optional(entry.map(Entry::name)),
             Cell::text(change.detail()),
@@ -257,7 +257,7 @@ fn write_notes(
                 ChangeKind::Added => entry.since().map(markdown_cell).unwrap_or_default(),
                 _ => markdown_cell(change.detail()),
             };
-            let mut cells = vec![entry.code().to_string(), path(entry)];
+            let mut cells = vec![markdown_cell(entry.written()), path(entry)];
             cells.extend(messages(entry));
             cells.push(last);
             writeln!(out, "| {} |", cells.join(" | "))?;
@@ -286,7 +286,7 @@ fn write_notes(
             writeln!(
                 out,
                 "| {} | {name} | {} | {} | {} |",
-                change.code(),
+                markdown_cell(change.written()),
                 change.kind(),
                 change.status(),
                 markdown_cell(change.detail())

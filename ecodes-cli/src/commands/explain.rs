@@ -108,13 +108,11 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
     let subsystem = catalog.subsystem_of(entry);
     let range = catalog
         .code_range(subsystem)
-        .map_or(String::new(), |(low, high)| {
-            format!(" (codes {low}-{high})")
-        });
+        .map_or(String::new(), |range| format!(" (codes {})", range.written()));
     let mut lines = vec![
         (
             label(Column::Code).to_owned(),
-            entry.code().to_string(),
+            entry.written().to_owned(),
             style::CODE,
         ),
         (

@@ -284,15 +284,15 @@ fn write_table(
     paint: Paint,
 ) -> Result<(), Error> {
     let catalog = loaded.catalog();
-    let used_codes: std::collections::HashSet<u32> = uses
+    let used_codes: std::collections::HashSet<i128> = uses
         .iter()
-        .filter_map(|found| found.entry.as_ref().ok().map(|entry| entry.code()))
+        .filter_map(|found| found.entry.as_ref().ok().map(|entry| entry.key()))
         .collect();
     let unused: Vec<&Entry> = catalog
         .subsystems()
         .iter()
         .flat_map(|subsystem| catalog.entries_of(subsystem))
-        .filter(|entry| !used_codes.contains(&entry.code()))
+        .filter(|entry| !used_codes.contains(&entry.key()))
         .collect();
     if args.unused {
         let mut columns = identity_columns(false);
@@ -309,7 +309,7 @@ fn write_table(
             .iter()
             .filter_map(|found| found.entry.as_ref().ok().map(|entry| (found, *entry)))
             .collect();
-        resolved.sort_by_key(|(found, entry)| (entry.code(), found.file.clone(), found.line));
+        resolved.sort_by_key(|(found, entry)| (entry.key(), found.file.clone(), found.line));
         let mut columns = identity_columns(false);
         columns.extend([
             Heading::new("where", "WHERE"),
@@ -368,7 +368,7 @@ fn write_json(loaded: &Loaded, uses: &[Use<'_>], out: &mut dyn Write) -> Result<
     let catalog = loaded.catalog();
     let entry_json = |entry: &Entry| {
         json!({
-            "code": entry.code(),
+            "code": entry.written(),
             "subsystem": loaded.subsystem_name(entry),
             "name": entry.name(),
             "retired": entry.retired(),
@@ -385,7 +385,7 @@ fn write_json(loaded: &Loaded, uses: &[Use<'_>], out: &mut dyn Write) -> Result<
                     found
                         .entry
                         .as_ref()
-                        .is_ok_and(|used| used.code() == entry.code())
+                        .is_ok_and(|used| used.key() == entry.key())
                 })
                 .map(|found| json!({ "file": found.file, "line": found.line, "form": found.form.name() }))
                 .collect();

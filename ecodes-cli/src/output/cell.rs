@@ -103,6 +103,22 @@ impl Cell {
         }
     }
 
+    /// A code as the catalog writes it, in the code style: a JSON number where it is written as
+    /// a plain decimal number (`3530`, `-13`), a string otherwise (`"0xC0000005"`, `"22P02"`,
+    /// `"01062"`), so that an export gives every code back exactly as written.
+    pub fn code(written: &str) -> Cell {
+        let number = written
+            .parse::<i64>()
+            .ok()
+            .filter(|number| number.to_string() == written);
+        Cell {
+            text: written.to_owned(),
+            value: number.map_or_else(|| Value::from(written), Value::from),
+            style: style::CODE,
+            marks: Vec::new(),
+        }
+    }
+
     /// A severity, coloured; blank (JSON `null`) when unspecified.
     pub fn severity(severity: Option<Severity>) -> Cell {
         Cell::optional(severity.map(Severity::as_str)).styled(style::severity(severity))
@@ -160,5 +176,20 @@ impl Cell {
     /// The byte ranges of the text to highlight.
     pub fn marks(&self) -> &[Range<usize>] {
         &self.marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_numbers_in_json_only_where_written_as_plain_numbers() {
+        assert_eq!(Cell::code("3530").value, Value::from(3530));
+        assert_eq!(Cell::code("-13").value, Value::from(-13));
+        for written in ["0xC0000005", "22P02", "01062", "ORA-00942"] {
+            assert_eq!(Cell::code(written).value, Value::from(written));
+            assert_eq!(Cell::code(written).text, written);
+        }
     }
 }

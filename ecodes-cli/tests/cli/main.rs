@@ -112,7 +112,7 @@ pub(crate) fn json_of(output: &std::process::Output) -> serde_json::Value {
 pub(crate) fn catalog_rows(csv: &[u8]) -> (Vec<String>, Vec<String>) {
     let catalog = ecodes_catalog::Catalog::from_csv(csv)
         .unwrap_or_else(|problems| panic!("not a valid catalog: {problems:?}"));
-    let mut rows: Vec<(u32, String)> = catalog
+    let mut rows: Vec<(i128, String)> = catalog
         .entries()
         .iter()
         .map(|entry| {
@@ -124,13 +124,13 @@ pub(crate) fn catalog_rows(csv: &[u8]) -> (Vec<String>, Vec<String>) {
                 .collect();
             let row = format!(
                 "{} {} {} {:?} {texts:?} {:?} {notes:?}",
-                entry.code(),
+                entry.written(),
                 catalog.subsystem_of(entry).name(),
                 entry.name(),
                 entry.severity(),
                 entry.aliases(),
             );
-            (entry.code(), row)
+            (entry.key(), row)
         })
         .collect();
     rows.sort();

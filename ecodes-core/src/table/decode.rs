@@ -124,6 +124,10 @@ pub struct Catalog {
     /// The optional per-entry text columns (such as why an entry was retired), one per slot,
     /// in the order the generator chose; a blank text is empty.
     pub fields: &'static [Texts],
+    /// Every entry's code as the catalog writes it.
+    pub written: Texts,
+    /// The entry indices sorted by written form, a little-endian `u32` each.
+    pub written_order: &'static [u8],
 }
 
 /// The entry index of `code` if run `at` (of `runs`) holds it.
@@ -359,6 +363,28 @@ impl Catalog {
         }
     }
 
+    /// The code of the entry at `index` as the catalog writes it.
+    #[inline(always)]
+    pub const fn written(&self, index: usize) -> &'static str {
+        self.written.get(index)
+    }
+
+    /// The entry whose code is written exactly `text`: a binary search of the written forms.
+    pub fn find_written(&self, text: &str) -> Option<usize> {
+        let count = self.written_order.len() / TEXT_END_BYTES;
+        let index_at = |at: usize| read_u32(self.written_order, at * TEXT_END_BYTES) as usize;
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.written(index_at(mid)).as_bytes().cmp(text.as_bytes()) {
+                core::cmp::Ordering::Less => low = mid + 1,
+                core::cmp::Ordering::Greater => high = mid,
+                core::cmp::Ordering::Equal => return Some(index_at(mid)),
+            }
+        }
+        None
+    }
+
     /// The message of the entry at `index` in `lang`.
     #[inline(always)]
     pub fn message_in(&self, index: usize, lang: &str) -> Option<&'static str> {
@@ -562,7 +588,25 @@ mod tests {
             helps: &[],
             help_sources: &[],
             fields: &FIELDS,
+            written: texts("10110xE", b"\x02\0\0\0\x04\0\0\0\x07\0\0\0"),
+            // "0xE" (2), "10" (0), "11" (1).
+            written_order: b"\x02\0\0\0\0\0\0\0\x01\0\0\0",
         }
+    }
+
+    #[test]
+    fn written_forms_are_read_and_found_exactly() {
+        let catalog = catalog(Lookup::Runs(b""));
+        assert_eq!(
+            [catalog.written(0), catalog.written(1), catalog.written(2)],
+            ["10", "11", "0xE"]
+        );
+        assert_eq!(catalog.find_written("0xE"), Some(2));
+        assert_eq!(catalog.find_written("10"), Some(0));
+        assert_eq!(catalog.find_written("11"), Some(1));
+        assert_eq!(catalog.find_written("0xe"), None);
+        assert_eq!(catalog.find_written(""), None);
+        assert_eq!(catalog.find_written("12"), None);
     }
 
     #[test]

@@ -17,8 +17,10 @@ use crate::Severity;
 /// Blank texts are empty strings: the decoder answers `None` (or an empty message) for them.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
-    /// The entry's code.
+    /// The entry's code: its key's ordinal ([`format::ordinal`]).
     pub code: u32,
+    /// The code as the catalog writes it: `3530`, `0xC0000005`, `22P02`; unique.
+    pub written: &'a str,
     /// Its subsystem's tag: the subsystem's position among the catalog's subsystems.
     pub tag: u32,
     /// Its name.
@@ -100,6 +102,11 @@ pub struct Tables {
     pub help_sources: Vec<u8>,
     /// Per optional column, in slot order: every entry's text.
     pub fields: Vec<PackedTexts>,
+    /// Every entry's code as written.
+    pub written: PackedTexts,
+    /// The entry indices sorted by written form (by bytes), a little-endian `u32` each: what
+    /// `Catalog::find_written` searches.
+    pub written_order: Vec<u8>,
 }
 
 /// The owned form of the decoder's `Lookup`: see there.
@@ -235,8 +242,17 @@ impl Tables {
             fields: (0..fields)
                 .map(|slot| PackedTexts::new(records.iter().map(|record| record.fields[slot])))
                 .collect(),
+            written: PackedTexts::new(records.iter().map(|record| record.written)),
+            written_order: written_order(records),
         })
     }
+}
+
+/// The entry indices, sorted by written form, as little-endian `u32`s.
+fn written_order(records: &[Record<'_>]) -> Vec<u8> {
+    let mut order: Vec<u32> = (0..).take(records.len()).collect();
+    order.sort_by_key(|&index| records[index as usize].written.as_bytes());
+    order.iter().flat_map(|index| index.to_le_bytes()).collect()
 }
 
 /// Per subsystem tag, the index of its first record and how many it has, after checking the
@@ -584,6 +600,7 @@ mod tests {
         rows.iter()
             .map(|&(code, tag)| Record {
                 code,
+                written: "X",
                 tag,
                 name: "X",
                 severity: None,
@@ -629,6 +646,7 @@ mod tests {
             .zip(1..)
             .map(|((name, severity, messages), code)| Record {
                 code,
+                written: name,
                 tag: 0,
                 name,
                 severity: *severity,

@@ -137,3 +137,48 @@ pub(crate) const fn read_u32(bytes: &[u8], at: usize) -> u32 {
     }
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
+
+/// A code's *ordinal*: the `u32` the tables look codes up by. Each key type maps its keys to
+/// ordinals in order, so that the tables' runs and ranges are the keys' own: a `u32` key is its
+/// own ordinal, an `i32` key flips its sign bit, and an `i64` or `u64` key is its offset from
+/// the catalog's lowest key (which the generator checks fits 32 bits).
+pub mod ordinal {
+    /// A `u32` key's ordinal: the key.
+    #[inline(always)]
+    #[must_use]
+    pub const fn of_u32(key: u32) -> u32 {
+        key
+    }
+
+    /// An `i32` key's ordinal: its bits with the sign flipped, which keeps the order.
+    #[inline(always)]
+    #[must_use]
+    #[allow(clippy::cast_sign_loss, reason = "the bits are the point")]
+    pub const fn of_i32(key: i32) -> u32 {
+        (key as u32) ^ 0x8000_0000
+    }
+
+    /// An `i64` key's ordinal: its offset from `low`, the catalog's lowest key, if it fits.
+    #[inline(always)]
+    #[must_use]
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "range checked")]
+    pub const fn of_i64(key: i64, low: i64) -> Option<u32> {
+        let offset = key as i128 - low as i128;
+        if offset < 0 || offset > u32::MAX as i128 {
+            None
+        } else {
+            Some(offset as u32)
+        }
+    }
+
+    /// A `u64` key's ordinal: its offset from `low`, the catalog's lowest key, if it fits.
+    #[inline(always)]
+    #[must_use]
+    #[allow(clippy::cast_possible_truncation, reason = "range checked")]
+    pub const fn of_u64(key: u64, low: u64) -> Option<u32> {
+        match key.checked_sub(low) {
+            Some(offset) if offset <= u32::MAX as u64 => Some(offset as u32),
+            _ => None,
+        }
+    }
+}

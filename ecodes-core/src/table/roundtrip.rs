@@ -39,6 +39,9 @@ static CHARS: [char; 9] = ['a', 'Z', ' ', '\n', 'é', 'ß', '数', '据', '😀'
 #[derive(Clone, Debug)]
 struct Entry {
     code: u32,
+    /// The code as written: unique, as the catalog's are, and of different lengths, so that
+    /// the written index is not the code order.
+    written: String,
     tag: u32,
     name: String,
     severity: Option<Severity>,
@@ -90,6 +93,7 @@ impl Model {
                 let texts = |from: usize, count: usize| (from..from + count).map(text).collect();
                 Entry {
                     code,
+                    written: format!("{}{code:x}", ["", "0x", "E"][code as usize % 3]),
                     tag: tag_of[&label],
                     name: text(0),
                     severity: [
@@ -439,6 +443,8 @@ fn decode(tables: &Tables, languages: usize) -> Result<Catalog, TestCaseError> {
         helps: columns(&tables.helps)?,
         help_sources: leak(&tables.help_sources),
         fields: columns(&tables.fields)?,
+        written: texts(&tables.written)?,
+        written_order: leak(&tables.written_order),
     })
 }
 
@@ -519,6 +525,7 @@ fn encode_and_decode(model: &Model) -> Result<Catalog, TestCaseError> {
         .zip(&texts_of)
         .map(|(entry, texts)| Record {
             code: entry.code,
+            written: &entry.written,
             tag: entry.tag,
             name: &entry.name,
             severity: entry.severity,
@@ -537,6 +544,8 @@ fn encode_and_decode(model: &Model) -> Result<Catalog, TestCaseError> {
 fn check_texts(model: &Model, catalog: &Catalog, index: usize) -> Result<(), TestCaseError> {
     let entry = &model.entries[index];
     prop_assert_eq!(catalog.name(index), entry.name.as_str());
+    prop_assert_eq!(catalog.written(index), entry.written.as_str());
+    prop_assert_eq!(catalog.find_written(&entry.written), Some(index));
     prop_assert_eq!(catalog.severity(index), entry.severity);
     prop_assert_eq!(catalog.message(index), first(&entry.messages));
     prop_assert_eq!(catalog.help(index), non_empty(first(&entry.helps)));
@@ -648,6 +657,7 @@ fn a_catalog_of_65535_entries_gets_wide_slots_and_no_groups() {
     let entries: Vec<Entry> = (0..0xFFFF_u32)
         .map(|at| Entry {
             code: 1_000 + at + at / 7,
+            written: format!("{}", 1_000 + at + at / 7),
             tag: 0,
             name: String::new(),
             severity: None,

@@ -18,27 +18,40 @@ pub use std::boxed::Box;
 /// Deserializes a code and looks it up, failing with [`crate::UnknownCode`]'s message for a
 /// number the catalog does not have.
 #[cfg(feature = "serde")]
-pub fn deserialize_code<'de, D, T>(
+pub fn deserialize_code<'de, D, K, T>(
     deserializer: D,
-    from_code: fn(u32) -> Option<T>,
+    from_code: fn(K) -> Option<T>,
 ) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
+    K: super::Key + serde::Deserialize<'de>,
 {
-    let code = <u32 as serde::Deserialize>::deserialize(deserializer)?;
-    from_code(code).ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code)))
+    let code = K::deserialize(deserializer)?;
+    from_code(code)
+        .ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code.to_i64())))
 }
 
-/// The diagnostic code of an entry: `E` and the number, as in `E3530`.
+/// The diagnostic code of an entry: its written form, with an `E` before a decimal code (as in
+/// `E3530`, as rustc names its errors), so that a number alone does not read as a count.
 #[cfg(feature = "miette")]
 pub fn diagnostic_code<'a>(code: &(impl crate::ErrorCode + ?Sized)) -> Box<dyn fmt::Display + 'a> {
-    struct Prefixed(u32);
-    impl fmt::Display for Prefixed {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "E{}", self.0)
-        }
+    let written = code.written();
+    let decimal = written.parse::<i64>().is_ok_and(|number| number == code.code());
+    if decimal {
+        Box::new(Prefixed(written))
+    } else {
+        Box::new(written)
     }
-    Box::new(Prefixed(code.code()))
+}
+
+#[cfg(feature = "miette")]
+struct Prefixed(&'static str);
+
+#[cfg(feature = "miette")]
+impl fmt::Display for Prefixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "E{}", self.0)
+    }
 }
 
 /// The catalog severity as miette's: Info is advice; a blank severity is none.

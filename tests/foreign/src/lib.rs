@@ -32,6 +32,39 @@ pub mod grpc {
     ecodes::include_codes!("grpc.csv");
 }
 
+/// Windows' NTSTATUS values, in hex, grouped by their severity bits: `Success`,
+/// `Informational`, `Warning` and `Error` (which must not clash with `TryFrom::Error`).
+pub mod ntstatus {
+    ecodes::include_codes!("ntstatus.csv");
+}
+
+/// Windows' HRESULT values, in hex: `Success` and `Error`.
+pub mod hresult {
+    ecodes::include_codes!("hresult.csv");
+}
+
+/// libgit2's error codes: negative, so the key type is `i32`.
+pub mod libgit2 {
+    ecodes::include_codes!("libgit2.csv");
+}
+
+/// zlib's return codes, negative and positive.
+pub mod zlib {
+    ecodes::include_codes!("zlib.csv");
+}
+
+/// PostgreSQL's SQLSTATEs: five letters and digits (`22P02`, `00000`), one subsystem per class.
+pub mod sqlstate {
+    ecodes::include_codes!("sqlstate.csv");
+}
+
+/// A few Oracle codes with their prefix (`ORA-00942`), the prefixed notation. Oracle's tables
+/// are not on this machine: the six rows were typed from the public "Database Error Messages"
+/// reference (code and message text only).
+pub mod oracle {
+    ecodes::include_codes!("oracle.csv");
+}
+
 /// Synthetic catalogs, one per table layout.
 pub mod layouts {
     /// Three subsystems with ranges of their own, not in code order, with gaps: per-subsystem
@@ -103,6 +136,72 @@ pub enum DbError {
 #[ecode(catalog = "grpc.csv", module = crate::grpc)]
 #[ecode(UNAVAILABLE)]
 pub struct Unavailable;
+
+/// A Windows error, by hex code and by C symbol.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "ntstatus.csv", module = crate::ntstatus)]
+pub enum WindowsError {
+    /// A hex literal, as written.
+    #[ecode(0xC0000005)]
+    Access,
+    /// The C symbol.
+    #[ecode(STATUS_PENDING)]
+    Pending,
+}
+
+/// A libgit2 error, by negative code.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "libgit2.csv", module = crate::libgit2)]
+pub enum GitError {
+    /// A negative literal.
+    #[ecode(-3)]
+    NotFound,
+    /// A string.
+    #[ecode("-4")]
+    Exists,
+}
+
+/// Database errors, by SQLSTATE.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "sqlstate.csv", module = crate::sqlstate)]
+pub enum SqlError {
+    /// A SQLSTATE of digits, as a string.
+    #[ecode("23505")]
+    Unique,
+    /// A SQLSTATE with a letter, as a string.
+    #[ecode("22P02")]
+    BadText,
+}
+
+/// An Oracle error, by its prefixed code, written as tokens.
+#[derive(Debug, ecodes::ErrorCode)]
+#[ecode(catalog = "oracle.csv", module = crate::oracle)]
+#[ecode(ORA-00942)]
+pub struct NoTable;
+
+/// `ecode!` takes a hex literal in a pattern.
+pub fn is_access_violation(status: ntstatus::Error) -> bool {
+    matches!(
+        status,
+        ecodes::ecode!(0xC0000005, catalog = "ntstatus.csv", module = crate::ntstatus)
+    )
+}
+
+/// `ecode!` takes a negative literal in a pattern.
+pub fn is_not_found(code: libgit2::Git) -> bool {
+    matches!(
+        code,
+        ecodes::ecode!(-3, catalog = "libgit2.csv", module = crate::libgit2)
+    )
+}
+
+/// `ecode!` takes a SQLSTATE as a string.
+pub fn is_unique_violation(code: sqlstate::IntegrityConstraintViolation) -> bool {
+    matches!(
+        code,
+        ecodes::ecode!("23505", catalog = "sqlstate.csv", module = crate::sqlstate)
+    )
+}
 
 /// What a retry policy does with a status: alias constants and `ecode!` work in patterns.
 pub fn retries(status: http::Code) -> bool {

@@ -21,29 +21,33 @@ macro_rules! every_row_matches {
         assert_eq!(generated::Code::all().len(), catalog.entries().len(), $file);
         assert_eq!(generated::Code::LANGUAGES, catalog.languages(), $file);
         for entry in catalog.entries() {
-            let code = generated::Code::from_code(entry.code())
-                .unwrap_or_else(|| panic!("{}: {} is not generated", $file, entry.code()));
-            assert_eq!(code.code(), entry.code());
-            assert_eq!(generated::Code::try_from(entry.code()), Ok(code));
+            let key = entry.key().try_into().unwrap_or_else(|_| panic!("{}: {} does not fit the key type", $file, entry.written()));
+            let code = generated::Code::from_code(key)
+                .unwrap_or_else(|| panic!("{}: {} is not generated", $file, entry.written()));
+            assert_eq!(code.code(), key);
+            assert_eq!(generated::Code::try_from(key), Ok(code));
+            // The code as written: its accessor, `Display`, `FromStr` and the trait.
+            assert_eq!(code.written(), entry.written());
+            assert_eq!(entry.written().parse::<generated::Code>(), Ok(code));
+            assert!(code.to_string().starts_with(entry.written()), "{code}");
+            assert_eq!(ecodes::ErrorCode::written(&code), entry.written());
             // The codes next to it are misses unless the catalog has them too.
-            for near in [entry.code().checked_sub(1), entry.code().checked_add(1)]
-                .into_iter()
-                .flatten()
-            {
-                let expected = catalog.entries().iter().any(|other| other.code() == near);
+            for near in [entry.key() - 1, entry.key() + 1] {
+                let Ok(near_key) = near.try_into() else { continue };
+                let expected = catalog.entries().iter().any(|other| other.key() == near);
                 assert_eq!(
-                    generated::Code::from_code(near).is_some(),
+                    generated::Code::from_code(near_key).is_some(),
                     expected,
                     "{}: {near}",
                     $file
                 );
             }
-            assert_eq!(code.name(), entry.name(), "{}", entry.code());
+            assert_eq!(code.name(), entry.name(), "{}", entry.written());
             assert_eq!(
                 code.subsystem().name(),
                 catalog.subsystem_of(entry).name(),
                 "{}",
-                entry.code()
+                entry.written()
             );
             assert_eq!(
                 code.severity().map(|severity| severity.as_str()),
@@ -54,11 +58,12 @@ macro_rules! every_row_matches {
                     code.message_in(lang),
                     entry.message(index),
                     "{}",
-                    entry.code()
+                    entry.written()
                 );
-                assert_eq!(code.help_in(lang), entry.help(index), "{}", entry.code());
+                assert_eq!(code.help_in(lang), entry.help(index), "{}", entry.written());
             }
-            assert_eq!(code.retired(), entry.retired(), "{}", entry.code());
+            assert_eq!(code.retired(), entry.retired(), "{}", entry.written());
+            assert_eq!(code.url(), entry.note(ecodes_catalog::Column::Url), "{}", entry.written());
             assert_eq!(code.is_documented(), entry.is_documented());
             // Every alias resolves, in the catalog library, to this very row.
             for alias in entry.aliases() {
@@ -66,8 +71,8 @@ macro_rules! every_row_matches {
                 let found = catalog
                     .resolver()
                     .resolve_one(&path)
-                    .map(|found| found.code());
-                assert_eq!(found, Ok(entry.code()), "{path}");
+                    .map(|found| found.key());
+                assert_eq!(found, Ok(entry.key()), "{path}");
             }
         }
         catalog
@@ -81,6 +86,80 @@ fn every_row_of_every_catalog_is_generated() {
     let mariadb = every_row_matches!(mariadb, "mariadb.csv");
     every_row_matches!(grpc, "grpc.csv");
     assert!(errno.entries().len() > 100 && mariadb.entries().len() > 1_000);
+}
+
+#[test]
+fn every_row_of_every_notation_is_generated() {
+    let ntstatus = every_row_matches!(ntstatus, "ntstatus.csv");
+    every_row_matches!(hresult, "hresult.csv");
+    every_row_matches!(libgit2, "libgit2.csv");
+    every_row_matches!(zlib, "zlib.csv");
+    let sqlstate = every_row_matches!(sqlstate, "sqlstate.csv");
+    every_row_matches!(oracle, "oracle.csv");
+    assert!(ntstatus.entries().len() > 1_000 && sqlstate.entries().len() > 200);
+}
+
+#[test]
+fn each_catalog_gets_the_key_type_that_holds_its_keys() {
+    let hex: u32 = ntstatus::Error::AccessViolation.code();
+    assert_eq!(hex, 0xC000_0005);
+    let negative: i32 = libgit2::Git::Enotfound.code();
+    assert_eq!(negative, -3);
+    assert_eq!(zlib::Zlib::from_code(-2), Some(zlib::Zlib::StreamError));
+    let base36: u32 = sqlstate::IntegrityConstraintViolation::UniqueViolation.code();
+    assert_eq!(Ok(base36), u32::from_str_radix("23505", 36));
+    let prefixed: u32 = oracle::Ora::TableOrViewDoesNotExist.code();
+    assert_eq!(prefixed, 942);
+}
+
+#[test]
+fn codes_display_and_parse_as_their_vendor_writes_them() {
+    assert_eq!(
+        ntstatus::Error::AccessViolation.to_string(),
+        "0xC0000005: The instruction at 0x%08lx referenced memory at 0x%08lx. The memory could not be %s."
+    );
+    assert_eq!(libgit2::Git::Enotfound.to_string(), "-3: Requested object could not be found");
+    assert_eq!(
+        "22P02".parse::<sqlstate::Code>(),
+        Ok(sqlstate::Code::DataException(sqlstate::DataException::InvalidTextRepresentation))
+    );
+    assert_eq!(
+        "22P02".parse::<sqlstate::DataException>(),
+        Ok(sqlstate::DataException::InvalidTextRepresentation)
+    );
+    // Exactly as written, and only its own subsystem's.
+    assert!("22p02".parse::<sqlstate::Code>().is_err());
+    assert!("00000".parse::<sqlstate::DataException>().is_err());
+    assert!("ORA-942".parse::<oracle::Code>().is_err());
+    assert_eq!(oracle::Ora::TableOrViewDoesNotExist.written(), "ORA-00942");
+    assert_eq!(
+        ntstatus::Code::from_code(0xC000_0005).map(ntstatus::Code::written),
+        Some("0xC0000005")
+    );
+    // A subsystem named `Error` compiles, with its `TryFrom` and `Error` impls.
+    let error: Result<ntstatus::Error, ecodes::UnknownCode> = ntstatus::Error::try_from(1);
+    assert_eq!(error.unwrap_err().code(), 1);
+    let as_error: &dyn std::error::Error = &ntstatus::Error::AccessViolation;
+    assert!(as_error.to_string().starts_with("0xC0000005"));
+}
+
+#[test]
+fn the_derive_and_ecode_take_every_notation() {
+    use ecodes::ErrorCode as _;
+    assert_eq!(WindowsError::Access.written(), "0xC0000005");
+    assert_eq!(WindowsError::Pending.code(), 0x103);
+    assert_eq!(GitError::NotFound.code(), -3);
+    assert_eq!(GitError::Exists.written(), "-4");
+    assert_eq!(SqlError::Unique.written(), "23505");
+    assert_eq!(SqlError::BadText.written(), "22P02");
+    assert_eq!(NoTable.written(), "ORA-00942");
+    assert_eq!(NoTable.code(), 942);
+    assert!(is_access_violation(ntstatus::Error::AccessViolation));
+    assert!(!is_access_violation(ntstatus::Error::from_code(0xC000_0017).unwrap()));
+    assert!(is_not_found(libgit2::Git::Enotfound));
+    assert!(is_unique_violation(
+        sqlstate::IntegrityConstraintViolation::UniqueViolation
+    ));
 }
 
 #[test]
@@ -101,7 +180,11 @@ macro_rules! subsystem_types_match {
     ($module:path, $file:literal) => {{
         use $module as generated;
         let catalog = read($file);
-        let mut codes: Vec<u32> = catalog.entries().iter().map(|entry| entry.code()).collect();
+        let mut codes: Vec<u32> = catalog
+            .entries()
+            .iter()
+            .map(|entry| u32::try_from(entry.key()).unwrap())
+            .collect();
         codes.extend(
             codes
                 .clone()
@@ -154,10 +237,10 @@ macro_rules! subsystem_types_match {
                 );
             }
         }
-        for (position, value) in generated::Code::all().iter().enumerate() {
+        for (position, &value) in generated::Code::all().iter().enumerate() {
             assert_eq!(
                 generated::Code::from_code(value.code()),
-                Some(*value),
+                Some(value),
                 "{}: entry {position}",
                 $file
             );
@@ -198,7 +281,7 @@ fn aliases_are_constants_of_their_subsystem() {
 
 #[test]
 fn the_derive_reads_every_reference_form() {
-    let codes: Vec<u32> = [
+    let codes: Vec<i64> = [
         IoError::WouldBlock,
         IoError::Denied,
         IoError::NotFound,
@@ -238,7 +321,7 @@ fn lenient_resolution_finds_c_symbols_and_loose_spellings() {
     ] {
         let found = resolver
             .resolve(text, Mode::Lenient)
-            .map(|found| found[0].code());
+            .map(|found| found[0].key());
         assert_eq!(found, Ok(1062), "{text}");
     }
     let errno = read("errno.csv");

@@ -78,7 +78,8 @@ const SCRIPT: &str = "\
 ";
 
 /// Writes the catalog as an HTML page in the language at `lang` of the catalog's languages. Every
-/// code's row has the anchor `E<code>` (`#E3530`), every subsystem's heading `subsystem-<name>`.
+/// code's row has the anchor of its written form (`#E3530`, `#0xC0000005`: see
+/// [`super::anchor`]), every subsystem's heading `subsystem-<name>`.
 ///
 /// # Errors
 /// Any error writing to `out`.
@@ -117,8 +118,8 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write)
     for section in &sections {
         let name = section.subsystem.name();
         write!(out, "<li><a href=\"#subsystem-{0}\">{0}</a>", escape(name))?;
-        if let Some((low, high)) = section.range {
-            write!(out, " <span class=\"muted\">{low}-{high}</span>")?;
+        if let Some(range) = &section.range {
+            write!(out, " <span class=\"muted\">{}</span>", escape(range))?;
         }
         writeln!(out, "</li>")?;
     }
@@ -135,8 +136,8 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write)
     for section in &sections {
         let name = escape(section.subsystem.name());
         write!(out, "<section>\n<h2 id=\"subsystem-{name}\">{name}")?;
-        if let Some((low, high)) = section.range {
-            write!(out, " <small>{low}-{high}</small>")?;
+        if let Some(range) = &section.range {
+            write!(out, " <small>{}</small>", escape(range))?;
         }
         writeln!(out, "</h2>\n<table>")?;
         writeln!(
@@ -168,7 +169,8 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write)
 
 /// One code's row: code (a link to itself), name, message, severity and help.
 fn write_row(out: &mut dyn Write, entry: &Entry, lang: usize, words: &Wording) -> io::Result<()> {
-    let code = entry.code();
+    let code = escape(entry.written());
+    let anchor = escape(&super::anchor(entry.written()));
     let message = match entry.message(lang).or_else(|| entry.any_message()) {
         Some(message) => format!("{}{}", escape(message), escape(&words.annotations(entry))),
         None => format!(
@@ -199,7 +201,7 @@ fn write_row(out: &mut dyn Write, entry: &Entry, lang: usize, words: &Wording) -
     };
     writeln!(
         out,
-        "<tr id=\"E{code}\"><td class=\"code\"><a href=\"#E{code}\">{code}</a></td><td class=\"name\">{}</td><td>{message}</td>{severity}<td>{}</td></tr>",
+        "<tr id=\"{anchor}\"><td class=\"code\"><a href=\"#{anchor}\">{code}</a></td><td class=\"name\">{}</td><td>{message}</td>{severity}<td>{}</td></tr>",
         escape(entry.name()),
         escape(entry.help(lang).unwrap_or_default()).replace('\n', "<br>"),
     )

@@ -22,9 +22,9 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write)
     writeln!(out, "{}", markdown_cell(&words.intro))?;
     for section in sections(loaded) {
         writeln!(out)?;
-        match section.range {
-            Some((low, high)) => {
-                writeln!(out, "### {} ({low}-{high})\n", section.subsystem.name())?;
+        match &section.range {
+            Some(range) => {
+                writeln!(out, "### {} ({range})\n", section.subsystem.name())?;
             }
             None => writeln!(out, "### {}\n", section.subsystem.name())?,
         }
@@ -45,7 +45,7 @@ pub fn write(loaded: &Loaded, lang: usize, words: &Wording, out: &mut dyn Write)
             writeln!(
                 out,
                 "| {} | {}{links} | {} | {} |",
-                entry.code(),
+                markdown_cell(entry.written()),
                 markdown_cell(&description),
                 entry
                     .severity()

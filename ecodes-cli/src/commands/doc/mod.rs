@@ -150,8 +150,8 @@ impl Wording {
 pub struct Section<'c> {
     /// The subsystem.
     pub subsystem: &'c Subsystem,
-    /// Its lowest and highest codes.
-    pub range: Option<(u32, u32)>,
+    /// Its lowest and highest codes, as written: `3519-3612`.
+    pub range: Option<String>,
     /// Its entries, ascending by code.
     pub entries: Vec<&'c Entry>,
 }
@@ -164,7 +164,7 @@ pub fn sections(loaded: &Loaded) -> Vec<Section<'_>> {
         .iter()
         .map(|subsystem| Section {
             subsystem,
-            range: catalog.code_range(subsystem),
+            range: catalog.code_range(subsystem).map(|range| range.written()),
             entries: catalog.entries_of(subsystem).collect(),
         })
         .collect()
@@ -198,6 +198,16 @@ pub fn run(args: &DocArgs, loaded: &Loaded, out: &mut dyn Write) -> Result<Statu
         DocFormat::Html => html::write(loaded, index, &words, out)?,
     }
     Ok(Status::Success)
+}
+
+/// The anchor of a code's row: the code as written, with an `E` before a plain decimal number
+/// (`#E3530`, `#0xC0000005`, `#22P02`), since a fragment of digits alone reads as a count.
+pub fn anchor(written: &str) -> String {
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        format!("E{written}")
+    } else {
+        written.to_owned()
+    }
 }
 
 /// The note each generated document carries, as `PostgreSQL`'s generated files do.

@@ -44,7 +44,7 @@ impl<'a, 'c> Annotate<'a, 'c> {
         out.write_all(b"    = ")?;
         match resolved {
             Resolved::Known(_, entry) => {
-                paint.write(out, style::CODE, &entry.code().to_string())?;
+                paint.write(out, style::CODE, entry.written())?;
                 if let Some(severity) = entry.severity() {
                     out.write_all(b" ")?;
                     paint.write(
@@ -70,10 +70,10 @@ impl<'a, 'c> Annotate<'a, 'c> {
                 paint.write(out, style::CODE, &code.to_string())?;
                 let loaded = self.selection.loaded;
                 let ranges: Vec<String> = loaded
-                    .ranges_containing(code)
+                    .ranges_containing(i128::from(code))
                     .map(|range| {
                         let name = range.subsystem.name();
-                        format!("{name} {}-{}", range.low, range.high)
+                        format!("{name} {}", range.written())
                     })
                     .collect();
                 let note = if ranges.is_empty() {

@@ -51,7 +51,7 @@ impl<'c> Selection<'c> {
 
     /// The code resolved, if it is to be reported.
     pub fn resolve(&self, code: u32) -> Option<Resolved<'c>> {
-        match self.loaded.find(code) {
+        match self.loaded.find(i128::from(code)) {
             Some((index, entry)) => self
                 .filter
                 .keeps(self.loaded.catalog(), entry)

@@ -116,16 +116,16 @@ impl<'a, 'c> Summary<'a, 'c> {
         let mut columns = vec![Heading::numeric("count", "COUNT")];
         columns.extend(text.columns(loaded));
         let mut by_code = Table::new(columns);
-        let mut codes: Vec<(u64, u32, Option<&Entry>)> = self
+        let mut codes: Vec<(u64, i128, Option<&Entry>)> = self
             .known
             .iter()
             .zip(catalog.entries())
             .filter(|(&count, _)| count > 0)
-            .map(|(&count, entry)| (count, entry.code(), Some(entry)))
+            .map(|(&count, entry)| (count, entry.key(), Some(entry)))
             .chain(
                 self.unknown
                     .iter()
-                    .map(|(&code, &count)| (count, code, None)),
+                    .map(|(&code, &count)| (count, i128::from(code), None)),
             )
             .collect();
         codes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -134,7 +134,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             if let Some(entry) = entry {
                 row.extend(text.cells(loaded, entry));
             } else {
-                row.push(Cell::number(u64::from(*code)).styled(style::CODE));
+                row.push(Cell::code(&code.to_string()));
                 row.extend([
                     Cell::optional(None),
                     Cell::optional(None),
