@@ -333,9 +333,7 @@ fn range_lints(catalog: &Catalog, warnings: &mut Vec<LintWarning>) {
             let shown: Vec<String> = holders
                 .iter()
                 .take(3)
-                .map(|range| {
-                    format!("`{}` ({})", range.subsystem.name(), range.written())
-                })
+                .map(|range| format!("`{}` ({})", range.subsystem.name(), range.written()))
                 .collect();
             let more = holders.len().saturating_sub(3);
             let more = if more > 0 {

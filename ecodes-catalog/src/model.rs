@@ -314,7 +314,10 @@ mod tests {
         assert!(empty.is_empty());
         assert_eq!(catalog.code_range(&empty), None);
         let range = catalog.code_range(cdp).unwrap();
-        assert_eq!((range.low(), range.high(), range.written()), (3530, 3531, "3530-3531".to_owned()));
+        assert_eq!(
+            (range.low(), range.high(), range.written()),
+            (3530, 3531, "3530-3531".to_owned())
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub enum Notation {
         /// The letters and the separator, as written.
         prefix: String,
     },
-    /// A fixed number of uppercase ASCII letters and digits: PostgreSQL's and ODBC's SQLSTATEs
+    /// A fixed number of uppercase ASCII letters and digits: the SQLSTATEs of `PostgreSQL` and ODBC
     /// (`22P02`, `XX000`, `00000`). The key is the base-36 value (digits, then `A`-`Z`), so keys
     /// sort as the written forms do.
     Alphanumeric {
@@ -49,7 +49,10 @@ impl Notation {
             Notation::Hex => "hexadecimal (`0xC0000005`)".to_owned(),
             Notation::Prefixed { prefix } => format!("`{prefix}` and digits (`{prefix}00942`)"),
             Notation::Alphanumeric { width } => {
-                format!("{width} letters and digits (`{}`)", &"22P02XX000HV00R"[..(*width).min(15)])
+                format!(
+                    "{width} letters and digits (`{}`)",
+                    &"22P02XX000HV00R"[..(*width).min(15)]
+                )
             }
         }
     }
@@ -149,10 +152,7 @@ pub(crate) fn read_code(cell: &str) -> Result<WrittenCode, String> {
             written: written.clone(),
         })
     };
-    if let Some(digits) = text
-        .strip_prefix("0x")
-        .or_else(|| text.strip_prefix("0X"))
-    {
+    if let Some(digits) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         return code(Notation::Hex, hex_key(text, digits)?);
     }
     if let Some(rest) = text.strip_prefix(['-', '+']) {
@@ -173,9 +173,11 @@ pub(crate) fn read_code(cell: &str) -> Result<WrittenCode, String> {
                  such as `{prefix}00942`"
             ));
         }
-        let key = digits.parse::<i128>().ok().filter(|key| *key <= MAX_KEY).ok_or_else(|| {
-            format!("code `{text}` is too large: its number must fit in 64 bits")
-        })?;
+        let key = digits
+            .parse::<i128>()
+            .ok()
+            .filter(|key| *key <= MAX_KEY)
+            .ok_or_else(|| format!("code `{text}` is too large: its number must fit in 64 bits"))?;
         return code(
             Notation::Prefixed {
                 prefix: prefix.to_owned(),
@@ -191,15 +193,12 @@ pub(crate) fn read_code(cell: &str) -> Result<WrittenCode, String> {
                 text.len()
             ));
         }
-        return code(
-            Notation::Alphanumeric { width: text.len() },
-            base36(text),
-        );
+        return code(Notation::Alphanumeric { width: text.len() }, base36(text));
     }
     Err(format!(
-        "code `{text}` is not a code: write it in decimal (`3530`, `-13`), in hexadecimal \
-         (`0xC0000005`), as a prefix and digits (`ORA-00942`) or as uppercase letters and \
-         digits (`22P02`)"
+        "code `{text}` is in no notation ecodes reads: write it in decimal (`3530`, `-13`), \
+         in hexadecimal (`0xC0000005`), as a prefix and digits (`ORA-00942`) or as uppercase \
+         letters and digits (`22P02`)"
     ))
 }
 
@@ -279,13 +278,20 @@ impl Notations {
             let mut counts: Vec<(Notation, usize, u64, String)> = Vec::new();
             for (code, line) in codes.remove(subsystem).unwrap_or_default() {
                 let code = notations.settle(subsystem, code);
-                match counts.iter_mut().find(|(notation, ..)| *notation == code.notation) {
+                match counts
+                    .iter_mut()
+                    .find(|(notation, ..)| *notation == code.notation)
+                {
                     Some((_, count, ..)) => *count += 1,
                     None => counts.push((code.notation, 1, line, code.written)),
                 }
             }
             // The first of the most common: `max_by_key` would take the last.
-            let best = counts.iter().map(|(_, count, ..)| *count).max().unwrap_or(0);
+            let best = counts
+                .iter()
+                .map(|(_, count, ..)| *count)
+                .max()
+                .unwrap_or(0);
             if let Some((notation, _, line, written)) =
                 counts.into_iter().find(|(_, count, ..)| *count == best)
             {
@@ -348,7 +354,10 @@ fn alphanumeric_width(codes: &[(WrittenCode, u64)]) -> Option<usize> {
     widths.into_iter().find(|&width| {
         let fitting = codes
             .iter()
-            .filter(|(code, _)| code.as_alphanumeric(width).is_some() || code.notation == (Notation::Alphanumeric { width }))
+            .filter(|(code, _)| {
+                code.as_alphanumeric(width).is_some()
+                    || code.notation == (Notation::Alphanumeric { width })
+            })
             .count();
         2 * fitting > codes.len()
     })
@@ -437,7 +446,11 @@ fn write_key(notation: &Notation, key: i128, width: usize) -> String {
             let mut rest = key;
             for slot in digits.iter_mut().rev() {
                 let digit = u8::try_from(rest % 36).unwrap_or(0);
-                *slot = if digit < 10 { b'0' + digit } else { b'A' + digit - 10 };
+                *slot = if digit < 10 {
+                    b'0' + digit
+                } else {
+                    b'A' + digit - 10
+                };
                 rest /= 36;
             }
             String::from_utf8(digits).unwrap_or_default()
@@ -470,7 +483,11 @@ mod tests {
         assert_eq!(read("0xdca"), (Notation::Hex, 3530, "0xdca".to_owned()));
         assert_eq!(
             read("0xFFFFFFFFFFFFFFFF"),
-            (Notation::Hex, i128::from(u64::MAX), "0xFFFFFFFFFFFFFFFF".to_owned())
+            (
+                Notation::Hex,
+                i128::from(u64::MAX),
+                "0xFFFFFFFFFFFFFFFF".to_owned()
+            )
         );
         assert_eq!(
             read("ORA-00942"),
@@ -500,7 +517,9 @@ mod tests {
 
     #[test]
     fn alphanumeric_keys_sort_as_the_written_forms_do() {
-        let mut codes = ["XX000", "00000", "22P02", "0100C", "01000", "HV00R", "22012"];
+        let mut codes = [
+            "XX000", "00000", "22P02", "0100C", "01000", "HV00R", "22012",
+        ];
         let mut by_key = codes;
         codes.sort_unstable();
         by_key.sort_by_key(|code| base36(code));
@@ -512,8 +531,14 @@ mod tests {
         let code = read_code("00000").unwrap();
         assert_eq!(code.notation, Notation::Decimal);
         let again = code.as_alphanumeric(5).unwrap();
-        assert_eq!((again.notation, again.key), (Notation::Alphanumeric { width: 5 }, 0));
-        assert_eq!(read_code("23505").unwrap().as_alphanumeric(5).unwrap().key, base36("23505"));
+        assert_eq!(
+            (again.notation, again.key),
+            (Notation::Alphanumeric { width: 5 }, 0)
+        );
+        assert_eq!(
+            read_code("23505").unwrap().as_alphanumeric(5).unwrap().key,
+            base36("23505")
+        );
         assert_eq!(code.as_alphanumeric(4), None);
         assert_eq!(read_code("-1234").unwrap().as_alphanumeric(5), None);
     }
@@ -532,10 +557,13 @@ mod tests {
         assert_eq!(read("-9223372036854775808").1, i128::from(i64::MIN));
         assert!(error("ABCDEFGHIJ123").contains("at most 12"));
         let unknown = error("35x0");
-        assert!(unknown.starts_with("code `35x0` is not a code: write it in decimal"), "{unknown}");
-        assert!(error("+35").contains("is not a code"));
-        assert!(error("22p02").contains("is not a code"));
-        assert!(error("ABC").contains("is not a code"));
+        assert!(
+            unknown.starts_with("code `35x0` is in no notation ecodes reads: write it in decimal"),
+            "{unknown}"
+        );
+        assert!(error("+35").contains("is in no notation"));
+        assert!(error("22p02").contains("is in no notation"));
+        assert!(error("ABC").contains("is in no notation"));
     }
 
     #[test]
@@ -556,10 +584,7 @@ mod tests {
         assert_eq!(KeyType::for_range(0, 3530), Some(KeyType::U32));
         assert_eq!(KeyType::for_range(0, 0xC000_0005), Some(KeyType::U32));
         assert_eq!(KeyType::for_range(-13, 0), Some(KeyType::I32));
-        assert_eq!(
-            KeyType::for_range(-1, 0xC000_0005),
-            Some(KeyType::I64)
-        );
+        assert_eq!(KeyType::for_range(-1, 0xC000_0005), Some(KeyType::I64));
         assert_eq!(
             KeyType::for_range(0, i128::from(u64::MAX)),
             Some(KeyType::U64)

@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use crate::fields::{
-    check_ident, parse_aliases, parse_severity, RESERVED_TYPE_NAMES,
-    RESERVED_VARIANT_NAMES,
+    check_ident, parse_aliases, parse_severity, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES,
 };
 use crate::header::{map_header, Columns};
 use crate::model::{Catalog, Entry, Subsystem};
@@ -53,7 +52,7 @@ impl Catalog {
     /// assert_eq!(catalog.get(3530).unwrap().name(), "FileChecksum");
     ///
     /// let problems = Catalog::from_csv(b"code,subsystem,name,severity,message_en\n35x0,Cdp,A,,\n").unwrap_err();
-    /// assert!(problems[0].display_in("codes.csv").to_string().starts_with("codes.csv:2: code `35x0` is not a code: write it in decimal"));
+    /// assert!(problems[0].display_in("codes.csv").to_string().starts_with("codes.csv:2: code `35x0` is in no notation ecodes reads: write it in decimal"));
     /// ```
     pub fn from_csv(bytes: &[u8]) -> Result<Catalog, Vec<Problem>> {
         parse(bytes).into_result()
@@ -725,11 +724,18 @@ mod tests {
         );
         let rendered = rendered(&parsed);
         assert_eq!(rendered.len(), 4, "{rendered:?}");
-        assert!(rendered[0].starts_with("codes.csv:2: code `0x1FFFFFFFFFFFFFFFF` is wider than 64 bits"));
-        assert!(rendered[1].starts_with("codes.csv:3: code `-0x5` has a sign before a hexadecimal number"));
+        assert!(rendered[0]
+            .starts_with("codes.csv:2: code `0x1FFFFFFFFFFFFFFFF` is wider than 64 bits"));
+        assert!(rendered[1]
+            .starts_with("codes.csv:3: code `-0x5` has a sign before a hexadecimal number"));
         assert!(rendered[2].starts_with("codes.csv:4: code `ORA-` has a prefix but no digits"));
         assert!(rendered[3].starts_with("codes.csv:6: code `ABCDEFGHIJKLM1` has 14 characters"));
-        let written: Vec<&str> = parsed.catalog.entries().iter().map(Entry::written).collect();
+        let written: Vec<&str> = parsed
+            .catalog
+            .entries()
+            .iter()
+            .map(Entry::written)
+            .collect();
         assert_eq!(written, ["0x5"]);
     }
 
@@ -776,7 +782,7 @@ mod tests {
             [
                 "codes.csv:3: duplicate code 3530 (first defined on line 2)",
                 "codes.csv:4: duplicate name `FileChecksum` in subsystem `Cdp` (first defined on line 2)",
-                "codes.csv:5: code `x` is not a code: write it in decimal (`3530`, `-13`), in hexadecimal (`0xC0000005`), as a prefix and digits (`ORA-00942`) or as uppercase letters and digits (`22P02`)",
+                "codes.csv:5: code `x` is in no notation ecodes reads: write it in decimal (`3530`, `-13`), in hexadecimal (`0xC0000005`), as a prefix and digits (`ORA-00942`) or as uppercase letters and digits (`22P02`)",
                 "codes.csv:5: subsystem `cdp` is not a valid subsystem: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `Cdp`?",
                 "codes.csv:5: name `bad name` is not a valid name: names start with an uppercase ASCII letter and hold only ASCII letters and digits; did you mean `BadName`?",
                 "codes.csv:5: unknown severity `Fatal`; expected one of Info, Warning, Error, or empty",

@@ -108,7 +108,7 @@ mod tests {
         ));
         assert!(missing("errcode=3532").starts_with("unknown error code 3532"));
         assert!(missing("E9999")
-            .starts_with("unknown error code 9999: the catalog has no such code; did you mean"));
+            .starts_with("unknown error code E9999: the catalog has no such code; did you mean"));
     }
 
     #[test]
@@ -134,6 +134,6 @@ mod tests {
                 missing(token)
             );
         }
-        assert!(missing("99999999999999").contains("too large"));
+        assert!(missing("99999999999999999999").contains("too large"));
     }
 }

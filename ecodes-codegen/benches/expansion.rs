@@ -124,7 +124,9 @@ fn twenty_variant_enum(product: &str) -> TokenStream {
             let name = quote::format_ident!("Failure{index}");
             let reference = match index % 3 {
                 0 => {
-                    let code = proc_macro2::Literal::u64_unsuffixed(u64::try_from(entry.key()).unwrap_or(0));
+                    let code = proc_macro2::Literal::u64_unsuffixed(
+                        u64::try_from(entry.key()).unwrap_or(0),
+                    );
                     quote!(#code)
                 }
                 1 => {

@@ -83,7 +83,10 @@ impl Target {
 /// string literal.
 pub(crate) fn as_argument(written: &str) -> String {
     let digits = written.strip_prefix('-').unwrap_or(written);
-    let literal = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let literal = if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) && !written.starts_with('-')
     } else {
         !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())

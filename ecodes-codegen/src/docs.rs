@@ -79,9 +79,9 @@ fn capitalised(word: &str) -> String {
 
 /// The doc comment of one subsystem enum.
 pub(crate) fn subsystem(catalog: &Catalog, subsystem: &Subsystem, file: &str) -> String {
-    let (first, last) = catalog
-        .code_range(subsystem)
-        .map_or(("", ""), |range| (range.first.written(), range.last.written()));
+    let (first, last) = catalog.code_range(subsystem).map_or(("", ""), |range| {
+        (range.first.written(), range.last.written())
+    });
     format!(
         " Error codes of the `{}` subsystem: {} codes from `{first}` to `{last}`, generated \
          from `{}`.\n\n Each variant's discriminant is its code's key.",
@@ -146,8 +146,8 @@ mod tests {
         .unwrap();
         assert_eq!(
             subsystem(&catalog, &catalog.subsystems()[0], "src/codes_[1].csv"),
-            " Error codes of the `Cdp` subsystem: 2 codes from 3519 to 3531, generated from \
-             `src/codes\\_\\[1\\].csv`.\n\n Each variant's discriminant is its code."
+            " Error codes of the `Cdp` subsystem: 2 codes from `3519` to `3531`, generated \
+             from `src/codes\\_\\[1\\].csv`.\n\n Each variant's discriminant is its code's key."
         );
     }
 }

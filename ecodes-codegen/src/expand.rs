@@ -292,7 +292,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
             }
         }
     };
-    tokens.extend(common_impls(&quote!(#ty), keys, &quote!(#base..#base + #len), &quote!(#base)));
+    tokens.extend(common_impls(
+        &quote!(#ty),
+        keys,
+        &quote!(#base..#base + #len),
+        &quote!(#base),
+    ));
     tokens.extend(quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #ty {
@@ -316,7 +321,7 @@ fn code_enum(
     let mut code_words = Vec::with_capacity(2 * layout.entries.len());
     for (tag, &(base, len)) in (0u32..).zip(&layout.groups) {
         for entry in &layout.entries[base..base + len] {
-            code_words.push(keys.small(tag));
+            code_words.push(Literal::u32_unsuffixed(tag));
             code_words.push(keys.literal(entry.key()));
         }
     }

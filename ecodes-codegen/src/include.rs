@@ -124,7 +124,11 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert_eq!(
             errors(&output),
-            [format!("{written}:3: code `x` is not a decimal number")]
+            [format!(
+                "{written}:3: code `x` is in no notation ecodes reads: write it in decimal \
+                 (`3530`, `-13`), in hexadecimal (`0xC0000005`), as a prefix and digits \
+                 (`ORA-00942`) or as uppercase letters and digits (`22P02`)"
+            )]
         );
         let compact = output.to_string().replace(' ', "");
         assert!(compact.contains("pubenumDisk"), "{compact}");

@@ -19,7 +19,12 @@ impl Keys {
     pub(crate) fn new(catalog: &Catalog) -> Keys {
         Keys {
             key_type: catalog.key_type(),
-            low: catalog.entries().iter().map(|entry| entry.key()).min().unwrap_or(0),
+            low: catalog
+                .entries()
+                .iter()
+                .map(ecodes_catalog::Entry::key)
+                .min()
+                .unwrap_or(0),
         }
     }
 
@@ -51,11 +56,6 @@ impl Keys {
             KeyType::U32 | KeyType::U64 => Literal::u64_unsuffixed(u64::try_from(key).unwrap_or(0)),
             KeyType::I32 | KeyType::I64 => Literal::i64_unsuffixed(i64::try_from(key).unwrap_or(0)),
         }
-    }
-
-    /// A small count (a subsystem's tag) as a word of the key type.
-    pub(crate) fn small(self, value: u32) -> Literal {
-        Literal::u32_unsuffixed(value)
     }
 
     /// The ordinal of `key`, as the generator computes it: the same functions the generated

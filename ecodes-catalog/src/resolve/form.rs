@@ -209,7 +209,10 @@ mod tests {
         assert_eq!(parse("22P02", Mode::Strict), Ok(Form::Written("22P02")));
         assert_eq!(parse("0x", Mode::Strict), Ok(Form::Written("0x")));
         assert_eq!(parse("  ", Mode::Strict), Err(Malformed::Empty));
-        assert_eq!(parse("3530-3540", Mode::Strict), Ok(Form::Written("3530-3540")));
+        assert_eq!(
+            parse("3530-3540", Mode::Strict),
+            Ok(Form::Written("3530-3540"))
+        );
         assert_eq!(
             parse("ORA-00942", Mode::Strict),
             Ok(Form::Prefixed {
@@ -262,14 +265,7 @@ mod tests {
         );
         assert!(parse("dup entry", Mode::Lenient).is_ok());
         assert!(parse("_dup_entry", Mode::Lenient).is_ok());
-        for bad in [
-            "a::",
-            "::a",
-            "foo(bar)",
-            "∞",
-            ".dup",
-            "Cdp::-dup",
-        ] {
+        for bad in ["a::", "::a", "foo(bar)", "∞", ".dup", "Cdp::-dup"] {
             assert_eq!(
                 parse(bad, Mode::Lenient),
                 Err(Malformed::NotAReference),

@@ -174,6 +174,20 @@ impl<'c> Resolver<'c> {
         if !written.is_empty() {
             return Ok(written);
         }
+        // In strict mode, the written form in another letter case is the code, written otherwise.
+        if mode == Mode::Strict {
+            let entries = &self.catalog.entries;
+            if let Some(entry) = entries
+                .iter()
+                .find(|e| e.written.eq_ignore_ascii_case(text))
+            {
+                let reason = Reason::WrittenOtherwise {
+                    written: text.to_owned(),
+                    entry,
+                };
+                return Err(self.unresolved(reason, whole));
+            }
+        }
         match form::parse(reference, mode) {
             Err(malformed) => fail(
                 Reason::Malformed(self.malformed(reference, &malformed)),
@@ -461,12 +475,19 @@ impl<'c> Resolver<'c> {
             .filter(|range| key.is_some_and(|key| range.contains(key)))
             .map(|range| range.subsystem)
             .collect();
+        // Near by their written forms (a typo) and, for a number, by its digits (`E3532` and
+        // `0xDCC` are next to `3530`).
         let folded = written.to_ascii_uppercase();
+        let digits = key.map(|key| key.to_string());
         let mut near: Vec<&Entry> = catalog
             .entries
             .iter()
             .filter(|entry| {
-                strsim::damerau_levenshtein(&entry.written.to_ascii_uppercase(), &folded) <= 1
+                let own = entry.written.to_ascii_uppercase();
+                strsim::damerau_levenshtein(&own, &folded) <= 1
+                    || digits
+                        .as_ref()
+                        .is_some_and(|digits| strsim::damerau_levenshtein(&own, digits) <= 1)
             })
             .collect();
         if let Some(key) = key {
@@ -491,12 +512,14 @@ impl<'c> Resolver<'c> {
     /// catalog of SQLSTATEs is a base-36 key, though it could be decimal digits).
     fn key_of(self, written: &str) -> Option<i128> {
         let code = read_code(written).ok()?;
-        let widths = self.catalog.subsystems.iter().filter_map(|subsystem| {
-            match subsystem.notation {
-                Notation::Alphanumeric { width } => Some(width),
-                _ => None,
-            }
-        });
+        let widths =
+            self.catalog
+                .subsystems
+                .iter()
+                .filter_map(|subsystem| match subsystem.notation {
+                    Notation::Alphanumeric { width } => Some(width),
+                    _ => None,
+                });
         let code = widths
             .into_iter()
             .find_map(|width| code.as_alphanumeric(width))
@@ -615,7 +638,10 @@ impl fmt::Display for Unresolved<'_> {
                 ranges,
                 near,
             } => {
-                write!(f, "unknown error code {written}: the catalog has no such code")?;
+                write!(
+                    f,
+                    "unknown error code {written}: the catalog has no such code"
+                )?;
                 let ranges: Vec<String> = ranges
                     .iter()
                     .filter_map(|subsystem| {

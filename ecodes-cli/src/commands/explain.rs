@@ -108,7 +108,9 @@ fn block(entry: &Entry, loaded: &Loaded, languages: &[usize]) -> Vec<(String, St
     let subsystem = catalog.subsystem_of(entry);
     let range = catalog
         .code_range(subsystem)
-        .map_or(String::new(), |range| format!(" (codes {})", range.written()));
+        .map_or(String::new(), |range| {
+            format!(" (codes {})", range.written())
+        });
     let mut lines = vec![
         (
             label(Column::Code).to_owned(),

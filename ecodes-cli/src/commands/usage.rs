@@ -16,7 +16,7 @@ use crate::catalog::Loaded;
 use crate::entries::{identity_cells, identity_columns};
 use crate::error::{report, Error, Status};
 use crate::opts::{UsageArgs, UsageFormat};
-use crate::output::{style, Cell, Heading, Paint, Table};
+use crate::output::{code_value, style, Cell, Heading, Paint, Table};
 
 /// How a reference is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,7 +368,7 @@ fn write_json(loaded: &Loaded, uses: &[Use<'_>], out: &mut dyn Write) -> Result<
     let catalog = loaded.catalog();
     let entry_json = |entry: &Entry| {
         json!({
-            "code": entry.written(),
+            "code": code_value(entry.written()),
             "subsystem": loaded.subsystem_name(entry),
             "name": entry.name(),
             "retired": entry.retired(),

@@ -47,6 +47,16 @@ impl Heading {
     }
 }
 
+/// A code's JSON value: a number where it is written as a plain decimal number (`3530`, `-13`),
+/// a string otherwise (`"0xC0000005"`, `"22P02"`, `"01062"`).
+pub fn code_value(written: &str) -> Value {
+    written
+        .parse::<i64>()
+        .ok()
+        .filter(|number| number.to_string() == written)
+        .map_or_else(|| Value::from(written), Value::from)
+}
+
 /// One cell: its text, its JSON value, and how a terminal shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -107,13 +117,9 @@ impl Cell {
     /// a plain decimal number (`3530`, `-13`), a string otherwise (`"0xC0000005"`, `"22P02"`,
     /// `"01062"`), so that an export gives every code back exactly as written.
     pub fn code(written: &str) -> Cell {
-        let number = written
-            .parse::<i64>()
-            .ok()
-            .filter(|number| number.to_string() == written);
         Cell {
             text: written.to_owned(),
-            value: number.map_or_else(|| Value::from(written), Value::from),
+            value: code_value(written),
             style: style::CODE,
             marks: Vec::new(),
         }

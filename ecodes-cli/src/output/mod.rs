@@ -6,7 +6,7 @@ mod rows;
 pub mod style;
 mod table;
 
-pub use cell::{Cell, Heading};
+pub use cell::{code_value, Cell, Heading};
 pub use plural::{counted, plural};
 pub use rows::{markdown_cell, RowWriter};
 pub use style::Paint;

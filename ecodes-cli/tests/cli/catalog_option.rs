@@ -92,7 +92,7 @@ fn a_bad_catalog_lists_every_problem_as_file_line_and_fails() {
                 "\n{file}:2: unknown severity `Fatal`"
             )))
             .stderr(predicate::str::contains(format!(
-                "\n{file}:4: code `x` is not a decimal number"
+                "\n{file}:4: code `x` is in no notation ecodes reads"
             )));
     }
 }

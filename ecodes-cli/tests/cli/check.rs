@@ -85,7 +85,7 @@ fn every_problem_is_reported_at_once_with_its_line() {
             "{file}:3: duplicate code 3530 (first defined on line 2)"
         )))
         .stdout(predicate::str::contains(format!(
-            "{file}:4: code `35x1` is not a decimal number"
+            "{file}:4: code `35x1` is in no notation ecodes reads"
         )))
         .stdout(predicate::str::contains(format!(
             "{file}:5: unknown severity `Fatal`"

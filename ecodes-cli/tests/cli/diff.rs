@@ -246,7 +246,7 @@ fn a_file_wins_over_a_revision_and_bad_catalogs_are_refused() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&bad.stderr)
-            .contains("bad.csv:2: code `x` is not a decimal number"),
+            .contains("bad.csv:2: code `x` is in no notation ecodes reads"),
         "{bad:?}"
     );
     let missing = diff(dir.path(), &["nosuchrev:codes.csv", "codes.csv"]);

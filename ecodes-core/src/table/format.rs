@@ -142,6 +142,10 @@ pub(crate) const fn read_u32(bytes: &[u8], at: usize) -> u32 {
 /// ordinals in order, so that the tables' runs and ranges are the keys' own: a `u32` key is its
 /// own ordinal, an `i32` key flips its sign bit, and an `i64` or `u64` key is its offset from
 /// the catalog's lowest key (which the generator checks fits 32 bits).
+#[allow(
+    clippy::inline_always,
+    reason = "each is a cast or two on the lookup path of every generated `from_code`"
+)]
 pub mod ordinal {
     /// A `u32` key's ordinal: the key.
     #[inline(always)]
@@ -161,7 +165,11 @@ pub mod ordinal {
     /// An `i64` key's ordinal: its offset from `low`, the catalog's lowest key, if it fits.
     #[inline(always)]
     #[must_use]
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "range checked")]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "range checked"
+    )]
     pub const fn of_i64(key: i64, low: i64) -> Option<u32> {
         let offset = key as i128 - low as i128;
         if offset < 0 || offset > u32::MAX as i128 {

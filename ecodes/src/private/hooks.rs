@@ -27,8 +27,7 @@ where
     K: super::Key + serde::Deserialize<'de>,
 {
     let code = K::deserialize(deserializer)?;
-    from_code(code)
-        .ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code.to_i64())))
+    from_code(code).ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(code.to_i64())))
 }
 
 /// The diagnostic code of an entry: its written form, with an `E` before a decimal code (as in
@@ -36,7 +35,9 @@ where
 #[cfg(feature = "miette")]
 pub fn diagnostic_code<'a>(code: &(impl crate::ErrorCode + ?Sized)) -> Box<dyn fmt::Display + 'a> {
     let written = code.written();
-    let decimal = written.parse::<i64>().is_ok_and(|number| number == code.code());
+    let decimal = written
+        .parse::<i64>()
+        .is_ok_and(|number| number == code.code());
     if decimal {
         Box::new(Prefixed(written))
     } else {
@@ -112,8 +113,11 @@ mod tests {
         struct Level(Option<Severity>, Option<&'static str>);
 
         impl ErrorCode for Level {
-            fn code(&self) -> u32 {
+            fn code(&self) -> i64 {
                 42
+            }
+            fn written(&self) -> &'static str {
+                "42"
             }
             fn name(&self) -> &'static str {
                 "Level"

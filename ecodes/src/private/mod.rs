@@ -87,7 +87,9 @@ impl Key for u64 {
 pub const unsafe fn cast_words<T, W: Key>(words: &'static [W]) -> &'static [T] {
     let size = core::mem::size_of::<T>();
     let word = core::mem::size_of::<W>();
-    assert!(size != 0 && size % word == 0 && core::mem::align_of::<T>() <= core::mem::align_of::<W>());
+    assert!(
+        size != 0 && size % word == 0 && core::mem::align_of::<T>() <= core::mem::align_of::<W>()
+    );
     let words_per_value = size / word;
     assert!(words.len() % words_per_value == 0);
     // SAFETY: the pointer comes from a live `'static` slice, is aligned for `T` (checked above:

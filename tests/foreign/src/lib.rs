@@ -53,7 +53,7 @@ pub mod zlib {
     ecodes::include_codes!("zlib.csv");
 }
 
-/// PostgreSQL's SQLSTATEs: five letters and digits (`22P02`, `00000`), one subsystem per class.
+/// The SQLSTATEs of `PostgreSQL`: five letters and digits (`22P02`, `00000`), one subsystem per class.
 pub mod sqlstate {
     ecodes::include_codes!("sqlstate.csv");
 }
@@ -183,7 +183,11 @@ pub struct NoTable;
 pub fn is_access_violation(status: ntstatus::Error) -> bool {
     matches!(
         status,
-        ecodes::ecode!(0xC0000005, catalog = "ntstatus.csv", module = crate::ntstatus)
+        ecodes::ecode!(
+            0xC0000005,
+            catalog = "ntstatus.csv",
+            module = crate::ntstatus
+        )
     )
 }
 

@@ -21,7 +21,9 @@ macro_rules! every_row_matches {
         assert_eq!(generated::Code::all().len(), catalog.entries().len(), $file);
         assert_eq!(generated::Code::LANGUAGES, catalog.languages(), $file);
         for entry in catalog.entries() {
-            let key = entry.key().try_into().unwrap_or_else(|_| panic!("{}: {} does not fit the key type", $file, entry.written()));
+            let key = entry.key().try_into().unwrap_or_else(|_| {
+                panic!("{}: {} does not fit the key type", $file, entry.written())
+            });
             let code = generated::Code::from_code(key)
                 .unwrap_or_else(|| panic!("{}: {} is not generated", $file, entry.written()));
             assert_eq!(code.code(), key);
@@ -33,7 +35,9 @@ macro_rules! every_row_matches {
             assert_eq!(ecodes::ErrorCode::written(&code), entry.written());
             // The codes next to it are misses unless the catalog has them too.
             for near in [entry.key() - 1, entry.key() + 1] {
-                let Ok(near_key) = near.try_into() else { continue };
+                let Ok(near_key) = near.try_into() else {
+                    continue;
+                };
                 let expected = catalog.entries().iter().any(|other| other.key() == near);
                 assert_eq!(
                     generated::Code::from_code(near_key).is_some(),
@@ -63,7 +67,12 @@ macro_rules! every_row_matches {
                 assert_eq!(code.help_in(lang), entry.help(index), "{}", entry.written());
             }
             assert_eq!(code.retired(), entry.retired(), "{}", entry.written());
-            assert_eq!(code.url(), entry.note(ecodes_catalog::Column::Url), "{}", entry.written());
+            assert_eq!(
+                code.url(),
+                entry.note(ecodes_catalog::Column::Url),
+                "{}",
+                entry.written()
+            );
             assert_eq!(code.is_documented(), entry.is_documented());
             // Every alias resolves, in the catalog library, to this very row.
             for alias in entry.aliases() {
@@ -118,10 +127,15 @@ fn codes_display_and_parse_as_their_vendor_writes_them() {
         ntstatus::Error::AccessViolation.to_string(),
         "0xC0000005: The instruction at 0x%08lx referenced memory at 0x%08lx. The memory could not be %s."
     );
-    assert_eq!(libgit2::Git::Enotfound.to_string(), "-3: Requested object could not be found");
+    assert_eq!(
+        libgit2::Git::Enotfound.to_string(),
+        "-3: Requested object could not be found"
+    );
     assert_eq!(
         "22P02".parse::<sqlstate::Code>(),
-        Ok(sqlstate::Code::DataException(sqlstate::DataException::InvalidTextRepresentation))
+        Ok(sqlstate::Code::DataException(
+            sqlstate::DataException::InvalidTextRepresentation
+        ))
     );
     assert_eq!(
         "22P02".parse::<sqlstate::DataException>(),
@@ -155,7 +169,9 @@ fn the_derive_and_ecode_take_every_notation() {
     assert_eq!(NoTable.written(), "ORA-00942");
     assert_eq!(NoTable.code(), 942);
     assert!(is_access_violation(ntstatus::Error::AccessViolation));
-    assert!(!is_access_violation(ntstatus::Error::from_code(0xC000_0017).unwrap()));
+    assert!(!is_access_violation(
+        ntstatus::Error::from_code(0xC000_0017).unwrap()
+    ));
     assert!(is_not_found(libgit2::Git::Enotfound));
     assert!(is_unique_violation(
         sqlstate::IntegrityConstraintViolation::UniqueViolation

@@ -5,7 +5,10 @@
 //! - `#![deny(warnings, missing_docs, unsafe_code, clippy::pedantic)]` (CI runs clippy on it);
 //! - two catalogs in two modules of one crate;
 //! - a retired (deprecated) code in a catalog, which must not make the generated code warn;
-//! - aliases in capitals and in lowercase, one of them for the retired code.
+//! - aliases in capitals and in lowercase, one of them for the retired code;
+//! - a hex catalog whose subsystems and entries are named `Error`, `Ok`, `Some`, `None`,
+//!   `Result`, `Option`, `Default`, `Severity` and `Err`: the names of `TryFrom::Error`,
+//!   `FromStr::Err`, the prelude and ecodes' own types.
 //!
 //! Building this crate is the test; `tests` below also checks that the items behave.
 
@@ -43,13 +46,46 @@ pub mod second {
     ::ecodes::include_codes!("second.csv");
 }
 
+/// A catalog whose names are those of the generated code's own items and of the prelude: its
+/// subsystems are the types that shadow them here.
+pub mod names {
+    ::ecodes::include_codes!("names.csv");
+}
+
 #[cfg(test)]
 mod tests {
     use ::std::assert_eq;
     use ::std::option::Option::{None, Some};
     use ::std::string::ToString;
 
-    use super::{product, second};
+    use super::{names, product, second};
+
+    #[test]
+    fn names_of_the_prelude_and_of_generated_items_work() {
+        assert_eq!(
+            names::Error::from_code(0xC000_0001),
+            Some(names::Error::Error)
+        );
+        assert_eq!(names::Error::Error.name(), "Error");
+        assert_eq!(names::Error::Err.written(), "0xC0000009");
+        let parsed: ::core::result::Result<names::Code, ::ecodes::ParseCodeError> =
+            "0x00000007".parse();
+        assert_eq!(
+            parsed,
+            ::core::result::Result::Ok(names::Code::Err(names::Err::Failure))
+        );
+        let error = <names::Error as ::core::convert::TryFrom<u32>>::try_from(1);
+        assert_eq!(error.unwrap_err().code(), 1);
+        assert_eq!(
+            names::Severity::Level.severity(),
+            Some(::ecodes::Severity::Warning)
+        );
+        assert_eq!(names::Subsystem::Default.name(), "Default");
+        assert_eq!(
+            names::Error::Option.to_string(),
+            "0xC0000006: An entry named Option"
+        );
+    }
 
     #[test]
     fn both_catalogs_work_side_by_side() {

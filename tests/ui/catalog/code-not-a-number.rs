@@ -1,4 +1,4 @@
-// Codes are decimal numbers; a log prefix such as E is not part of the code.
+// A code is written in a notation ecodes reads; among decimal codes, `E3530` is the number a log prints.
 ecodes::include_codes!("ui/catalog/code-not-a-number.csv");
 
 fn main() {
