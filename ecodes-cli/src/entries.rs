@@ -153,10 +153,19 @@ pub fn identity_columns(severity: bool) -> Vec<Heading> {
     columns
 }
 
+/// An entry's code as a cell: its written form, a JSON number only in a decimal subsystem.
+pub fn code_cell(loaded: &Loaded, entry: &Entry) -> Cell {
+    let notation = loaded.catalog().subsystem_of(entry).notation();
+    Cell::code(
+        entry.written(),
+        *notation == ecodes_catalog::Notation::Decimal,
+    )
+}
+
 /// The cells of [`identity_columns`] for `entry`.
 pub fn identity_cells(loaded: &Loaded, entry: &Entry, severity: bool) -> Vec<Cell> {
     let mut cells = vec![
-        Cell::code(entry.written()),
+        code_cell(loaded, entry),
         Cell::text(loaded.subsystem_name(entry)),
         Cell::text(entry.name()),
     ];

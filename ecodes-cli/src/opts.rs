@@ -158,8 +158,9 @@ Examples:
 pub struct ExplainArgs {
     /// Codes, as they appear in a log or in code
     #[arg(
-        help = "Codes, as they appear in a log or in code: 3530, E3530, 0xDCA, errcode=3530, FileChecksum, Cdp::FileChecksum, an alias; names ignore case and separators",
+        help = "Codes, as they appear in a log or in code: 3530, -13, 0xC0000005, ORA-00942, 22P02, E3530, errcode=3530, FileChecksum, Cdp::FileChecksum, an alias; codes and names ignore case, names also separators",
         required = true,
+        allow_negative_numbers = true,
         value_name = "CODE"
     )]
     pub codes: Vec<String>,

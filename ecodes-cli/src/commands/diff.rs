@@ -6,7 +6,7 @@ use std::io::Write;
 use ecodes_catalog::{Change, ChangeKind, Compatibility, Entry};
 
 use crate::catalog::Loaded;
-use crate::entries::identity_columns;
+use crate::entries::{code_cell, identity_columns};
 use crate::error::{Error, Status};
 use crate::opts::{AllowChange, DiffArgs, DiffFormat, Format};
 use crate::output::{markdown_cell, plural, style, Cell, Heading, Paint, Table};
@@ -113,10 +113,16 @@ fn write_table(
             (None, Some(before)) => old.subsystem_name(before),
             (None, None) => "",
         };
+        // The code as the old catalog writes it, where it has it.
+        let code = match (change.before(), change.after()) {
+            (Some(before), _) => code_cell(old, before),
+            (None, Some(after)) => code_cell(new, after),
+            (None, None) => Cell::code(change.written(), false),
+        };
         table.push(vec![
             Cell::text(status.as_str()).styled(style),
             Cell::text(change.kind().name()),
-            Cell::code(change.written()),
+            code,
             Cell::text(subsystem),
             Cell::optional(entry.map(Entry::name)),
             Cell::text(change.detail()),

@@ -368,7 +368,7 @@ fn write_json(loaded: &Loaded, uses: &[Use<'_>], out: &mut dyn Write) -> Result<
     let catalog = loaded.catalog();
     let entry_json = |entry: &Entry| {
         json!({
-            "code": code_value(entry.written()),
+            "code": code_value(entry.written(), *catalog.subsystem_of(entry).notation() == ecodes_catalog::Notation::Decimal),
             "subsystem": loaded.subsystem_name(entry),
             "name": entry.name(),
             "retired": entry.retired(),

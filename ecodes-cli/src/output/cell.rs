@@ -47,13 +47,14 @@ impl Heading {
     }
 }
 
-/// A code's JSON value: a number where it is written as a plain decimal number (`3530`, `-13`),
-/// a string otherwise (`"0xC0000005"`, `"22P02"`, `"01062"`).
-pub fn code_value(written: &str) -> Value {
+/// A code's JSON value: a number where its subsystem writes codes in decimal (`decimal`) and it
+/// is written as a plain number (`3530`, `-13`), a string otherwise (`"0xC0000005"`, `"22P02"`,
+/// `"01062"`), so that an export gives every code back exactly as written.
+pub fn code_value(written: &str, decimal: bool) -> Value {
     written
         .parse::<i64>()
         .ok()
-        .filter(|number| number.to_string() == written)
+        .filter(|number| decimal && number.to_string() == written)
         .map_or_else(|| Value::from(written), Value::from)
 }
 
@@ -113,13 +114,12 @@ impl Cell {
         }
     }
 
-    /// A code as the catalog writes it, in the code style: a JSON number where it is written as
-    /// a plain decimal number (`3530`, `-13`), a string otherwise (`"0xC0000005"`, `"22P02"`,
-    /// `"01062"`), so that an export gives every code back exactly as written.
-    pub fn code(written: &str) -> Cell {
+    /// A code as the catalog writes it, in the code style, with the JSON value of
+    /// [`code_value`].
+    pub fn code(written: &str, decimal: bool) -> Cell {
         Cell {
             text: written.to_owned(),
-            value: code_value(written),
+            value: code_value(written, decimal),
             style: style::CODE,
             marks: Vec::new(),
         }
@@ -191,11 +191,13 @@ mod tests {
 
     #[test]
     fn codes_are_numbers_in_json_only_where_written_as_plain_numbers() {
-        assert_eq!(Cell::code("3530").value, Value::from(3530));
-        assert_eq!(Cell::code("-13").value, Value::from(-13));
+        assert_eq!(Cell::code("3530", true).value, Value::from(3530));
+        assert_eq!(Cell::code("-13", true).value, Value::from(-13));
         for written in ["0xC0000005", "22P02", "01062", "ORA-00942"] {
-            assert_eq!(Cell::code(written).value, Value::from(written));
-            assert_eq!(Cell::code(written).text, written);
+            assert_eq!(Cell::code(written, true).value, Value::from(written));
+            assert_eq!(Cell::code(written, true).text, written);
         }
+        // A SQLSTATE of digits is still a SQLSTATE.
+        assert_eq!(Cell::code("23505", false).value, Value::from("23505"));
     }
 }

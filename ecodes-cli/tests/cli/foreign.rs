@@ -3,7 +3,9 @@
 
 use crate::{catalog_rows, ecodes, stdout_of, workspace};
 
-const FIXTURES: [&str; 4] = ["errno", "http", "mariadb", "grpc"];
+const FIXTURES: [&str; 9] = [
+    "errno", "http", "mariadb", "grpc", "ntstatus", "hresult", "libgit2", "zlib", "sqlstate",
+];
 
 fn fixture(name: &str) -> std::path::PathBuf {
     workspace().join(format!("tests/fixtures/catalogs/{name}.csv"))
@@ -18,8 +20,9 @@ fn run(catalog: &str, args: &[&str]) -> std::process::Output {
         .unwrap_or_else(|err| panic!("cannot run ecodes: {err}"))
 }
 
-/// Text that only the product catalog has.
-fn assert_no_product_text(text: &str) {
+/// Text that only the product catalog has, unless the catalog `source` has it too (HRESULT has a
+/// `MSSIPOTF_E_FILE_CHECKSUM`).
+fn assert_no_product_text(text: &str, source: &str) {
     for product in [
         "3530",
         "FileChecksum",
@@ -29,6 +32,9 @@ fn assert_no_product_text(text: &str) {
         "工作机",
         "灾备机",
     ] {
+        if source.contains(product) {
+            continue;
+        }
         assert!(!text.contains(product), "`{product}` leaked into:\n{text}");
     }
 }
@@ -71,7 +77,8 @@ fn the_documentation_says_nothing_of_the_product() {
             let output = run(name, &["doc", "--lang", "en", "--format", format]);
             assert!(output.status.success(), "{name}: {output:?}");
             let text = stdout_of(&output);
-            assert_no_product_text(&text);
+            let source = std::fs::read_to_string(fixture(name)).unwrap_or_default();
+            assert_no_product_text(&text, &source);
             assert!(
                 text.contains(&format!("{name}.csv")),
                 "{name} {format}: names its catalog"
@@ -129,7 +136,7 @@ fn errors_give_examples_from_the_catalog_loaded() {
     );
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_no_product_text(&stderr);
+    assert_no_product_text(&stderr, "");
     assert!(
         stderr.contains(
             "`foo(bar)` is not an error code reference; expected a code such as `1`, `E1` or \

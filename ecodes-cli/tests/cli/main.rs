@@ -12,6 +12,7 @@ mod foreign;
 mod list_search;
 mod man;
 mod misc;
+mod notations;
 mod pipe;
 mod same_words;
 mod scan;

@@ -134,7 +134,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             if let Some(entry) = entry {
                 row.extend(text.cells(loaded, entry));
             } else {
-                row.push(Cell::code(&code.to_string()));
+                row.push(Cell::code(&code.to_string(), true));
                 row.extend([
                     Cell::optional(None),
                     Cell::optional(None),
