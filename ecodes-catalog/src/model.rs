@@ -53,9 +53,15 @@ impl CodeRange<'_> {
         (self.low()..=self.high()).contains(&key)
     }
 
-    /// The range as people read it, in the written forms: `3519-3612`, `0xC0000001-0xC000A2A1`.
+    /// The range as people read it, in the written forms: `3519-3612`, `0xC0000001-0xC000A2A1`,
+    /// and `-36 to 0` where a dash would read as a minus sign.
     pub fn written(&self) -> String {
-        format!("{}-{}", self.first.written, self.last.written)
+        let (first, last) = (&self.first.written, &self.last.written);
+        if first.starts_with('-') || last.starts_with('-') {
+            format!("{first} to {last}")
+        } else {
+            format!("{first}-{last}")
+        }
     }
 }
 

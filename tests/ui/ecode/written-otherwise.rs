@@ -1,11 +1,20 @@
-// In a catalog that writes its codes in hex, or as SQLSTATEs, a reference is the code as
-// written: the same number in decimal, or another letter case, says how the catalog writes it.
+// In a catalog that writes its codes in hex, with a prefix or as SQLSTATEs, a reference is the
+// code as written: the same number otherwise, or another letter case, says how the catalog
+// writes it; a negative code is a literal; an unknown one names its neighbours.
 mod win {
     ecodes::include_codes!("ui/ecode/ntstatus.csv");
 }
 
 mod sql {
     ecodes::include_codes!("ui/ecode/sqlstate.csv");
+}
+
+mod git {
+    ecodes::include_codes!("ui/ecode/libgit2.csv");
+}
+
+mod ora {
+    ecodes::include_codes!("ui/ecode/oracle.csv");
 }
 
 fn main() {
@@ -15,4 +24,8 @@ fn main() {
     let _ = ecodes::ecode!("22P02", catalog = "ui/ecode/sqlstate.csv", module = sql);
     let _ = ecodes::ecode!("22p02", catalog = "ui/ecode/sqlstate.csv", module = sql);
     let _ = ecodes::ecode!("22P03", catalog = "ui/ecode/sqlstate.csv", module = sql);
+    let _ = ecodes::ecode!(-3, catalog = "ui/ecode/libgit2.csv", module = git);
+    let _ = ecodes::ecode!(-2, catalog = "ui/ecode/libgit2.csv", module = git);
+    let _ = ecodes::ecode!(ORA-00942, catalog = "ui/ecode/oracle.csv", module = ora);
+    let _ = ecodes::ecode!(ORA-942, catalog = "ui/ecode/oracle.csv", module = ora);
 }
