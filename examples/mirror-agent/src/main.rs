@@ -34,7 +34,7 @@ fn log(component: &str, err: &(dyn Error + 'static), code: &dyn ErrorCode) {
         .map_or("Unspecified", ecodes::Severity::as_str);
     let mut line = format!(
         "[{component}] {level:<5} errcode={} ({}::{}) {err}",
-        code.code(),
+        code.written(),
         code.subsystem_name(),
         code.name(),
     );
