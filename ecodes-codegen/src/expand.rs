@@ -201,30 +201,12 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
     let value_derives = value_derives();
     let accessors = accessors(table, &quote!(self.__index()));
     let known_ordinal = keys.known_ordinal(&quote!(self as #key_ty));
-    let from_code_body = if keys.is_u32() {
-        // The product's case, as it has always been generated: the key is the ordinal.
-        quote! {
-            if #table.has_in(#tag, #base, #len, code) {
-                // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum and the table has just
-                // confirmed that `code` is the discriminant of one of its variants.
-                ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
-            } else {
-                ::core::option::Option::None
-            }
-        }
-    } else {
-        let ordinal = keys.ordinal_of(&quote!(code));
-        quote! {
-            match #ordinal {
-                ::core::option::Option::Some(ordinal) if #table.has_in(#tag, #base, #len, ordinal) => {
-                    // SAFETY: `Self` is a fieldless enum of this `repr` and the table has just
-                    // confirmed that `code` is the discriminant of one of its variants.
-                    ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
-                }
-                _ => ::core::option::Option::None,
-            }
-        }
-    };
+    let lookups = lookups(
+        " The variant with this code, if this subsystem has it.",
+        &key_ty,
+        &from_code_body_of(keys, table, tag, base, len),
+        &quote!(Subsystem::#ty),
+    );
     let mut tokens = quote! {
         #[doc = #enum_doc]
         #value_derives
@@ -260,19 +242,7 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
                 self as #key_ty
             }
 
-            /// The variant with this code, if this subsystem has it.
-            #[inline]
-            #[must_use]
-            pub const fn from_code(code: #key_ty) -> ::core::option::Option<Self> {
-                #from_code_body
-            }
-
-            /// The subsystem this code belongs to.
-            #[inline]
-            #[must_use]
-            pub const fn subsystem(self) -> Subsystem {
-                Subsystem::#ty
-            }
+            #lookups
 
             #[inline]
             const fn __index(self) -> ::core::primitive::usize {
@@ -307,6 +277,66 @@ fn subsystem_enum(input: SubsystemEnum<'_>) -> TokenStream {
         }
     });
     tokens
+}
+
+/// The body of a subsystem type's `from_code`: the table confirms the code is one of the
+/// subsystem's, then the value is built from it.
+fn from_code_body_of(
+    keys: Keys,
+    table: &TokenStream,
+    tag: usize,
+    base: usize,
+    len: usize,
+) -> TokenStream {
+    let key_ty = keys.ty();
+    if keys.is_u32() {
+        // The product's case, as it has always been generated: the key is the ordinal.
+        quote! {
+            if #table.has_in(#tag, #base, #len, code) {
+                // SAFETY: `Self` is a fieldless `#[repr(u32)]` enum and the table has just
+                // confirmed that `code` is the discriminant of one of its variants.
+                ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    } else {
+        let ordinal = keys.ordinal_of(&quote!(code));
+        quote! {
+            match #ordinal {
+                ::core::option::Option::Some(ordinal) if #table.has_in(#tag, #base, #len, ordinal) => {
+                    // SAFETY: `Self` is a fieldless enum of this `repr` and the table has just
+                    // confirmed that `code` is the discriminant of one of its variants.
+                    ::core::option::Option::Some(unsafe { ::ecodes::__private::from_words::<Self, #key_ty, 1>([code]) })
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
+/// `from_code` and `subsystem`, which every generated type has.
+fn lookups(
+    from_code_doc: &str,
+    key_ty: &TokenStream,
+    from_code_body: &TokenStream,
+    subsystem_body: &TokenStream,
+) -> TokenStream {
+    quote! {
+        #[doc = #from_code_doc]
+        #[inline]
+        #[must_use]
+        pub const fn from_code(code: #key_ty) -> ::core::option::Option<Self> {
+            #from_code_body
+        }
+
+        /// The subsystem this code belongs to.
+        #[inline]
+        #[must_use]
+        pub const fn subsystem(self) -> Subsystem {
+            #subsystem_body
+        }
+    }
 }
 
 fn code_enum(
@@ -400,6 +430,14 @@ fn code_enum(
     let value_derives = value_derives();
     let total = layout.entries.len();
     let code_impls = common_impls(&quote!(Code), keys, &quote!(0..#total), &quote!(0));
+    let lookups = lookups(
+        " The entry with this code, if the catalog has it.",
+        &key_ty,
+        &from_code_body,
+        &quote!(match self {
+            #( Self::#subsystems(_) => Subsystem::#subsystems, )*
+        }),
+    );
     let subsystem_idents = subsystems;
     quote! {
         #[doc = #file_doc]
@@ -440,21 +478,7 @@ fn code_enum(
                 }
             }
 
-            /// The entry with this code, if the catalog has it.
-            #[inline]
-            #[must_use]
-            pub const fn from_code(code: #key_ty) -> ::core::option::Option<Self> {
-                #from_code_body
-            }
-
-            /// The subsystem this code belongs to.
-            #[inline]
-            #[must_use]
-            pub const fn subsystem(self) -> Subsystem {
-                match self {
-                    #( Self::#subsystem_idents(_) => Subsystem::#subsystem_idents, )*
-                }
-            }
+            #lookups
 
             #[inline]
             const fn __index(self) -> ::core::primitive::usize {
