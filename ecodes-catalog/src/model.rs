@@ -54,10 +54,10 @@ impl CodeRange<'_> {
     }
 
     /// The range as people read it, in the written forms: `3519-3612`, `0xC0000001-0xC000A2A1`,
-    /// and `-36 to 0` where a dash would read as a minus sign.
+    /// and `-36 to 0` or `ORA-00001 to ORA-06512` where a dash would be ambiguous.
     pub fn written(&self) -> String {
         let (first, last) = (&self.first.written, &self.last.written);
-        if first.starts_with('-') || last.starts_with('-') {
+        if first.contains('-') || last.contains('-') {
             format!("{first} to {last}")
         } else {
             format!("{first}-{last}")
