@@ -8,7 +8,7 @@
 use ecodes_catalog::{Entry, Mode, Reason, Unresolved};
 
 use crate::catalog::Loaded;
-use crate::matcher::{Matcher, DEFAULT_PATTERN};
+use crate::matcher::{Forms, Matcher};
 
 /// Resolves one token against the catalog: every entry it names (a bare name may be in several
 /// subsystems, and a log excerpt may hold several codes), or why it names none.
@@ -25,20 +25,20 @@ pub fn lookup<'c>(loaded: &'c Loaded, token: &str) -> Result<Vec<&'c Entry>, Unr
         return Err(unresolved);
     }
     // Something pasted from a log: `errcode=3530`, `[3530]`, `error code: 3530`...
-    let Ok(matcher) = Matcher::new(DEFAULT_PATTERN) else {
+    let Ok(matcher) = Matcher::for_catalog(&Forms::new(loaded.catalog()), &[] as &[&str]) else {
         return Err(unresolved);
     };
     let found = matcher.codes_in_line(token.as_bytes());
     let entries: Vec<&Entry> = found
         .iter()
-        .filter_map(|found| loaded.find(i128::from(found.code)).map(|(_, entry)| entry))
+        .filter_map(|found| loaded.find(found.key).map(|(_, entry)| entry))
         .collect();
     if !entries.is_empty() {
         return Ok(entries);
     }
     match found.first() {
         // The excerpt's code is not in the catalog: say so, as for the bare number.
-        Some(first) => resolver.resolve(&first.code.to_string(), Mode::Lenient),
+        Some(first) => resolver.resolve(&first.key.to_string(), Mode::Lenient),
         None => Err(unresolved),
     }
 }

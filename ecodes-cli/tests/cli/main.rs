@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod catalog_option;
 mod check;
+mod corpus;
 mod diff;
 mod doc;
 mod explain;

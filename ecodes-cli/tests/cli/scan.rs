@@ -283,14 +283,15 @@ fn machine_formats_stream_one_row_per_code() {
         json,
         serde_json::json!([
             {"file": "(standard input)", "line": 1, "code": 3530, "subsystem": "Cdp", "name": "FileChecksum",
-             "severity": "Error", "message_en": "File checksum error", "text": "x errcode=3530 and E4008"},
+             "severity": "Error", "message_en": "File checksum error", "found_by": "keyword", "text": "x errcode=3530 and E4008"},
             {"file": "(standard input)", "line": 1, "code": 4008, "subsystem": "Ha", "name": "SetRoleHaStopped",
-             "severity": null, "message_en": "The HA state is stopped; failed to set the role", "text": "x errcode=3530 and E4008"}
+             "severity": null, "message_en": "The HA state is stopped; failed to set the role", "found_by": "keyword", "text": "x errcode=3530 and E4008"}
         ])
     );
     let output = scan_stdin(log, &["--format", "csv"]);
-    assert!(stdout_of(&output)
-        .starts_with("file,line,code,subsystem,name,severity,message_zh,message_en,text\n"));
+    assert!(stdout_of(&output).starts_with(
+        "file,line,code,subsystem,name,severity,message_zh,message_en,found_by,text\n"
+    ));
 }
 
 #[test]

@@ -12,7 +12,7 @@ mod scanner;
 
 use std::io::{IsTerminal as _, Write};
 
-pub use crate::matcher::{Found, Locations, Matcher, PatternError, DEFAULT_PATTERN};
+pub use crate::matcher::{Forms, Found, Locations, Matcher, PatternError, Rule, DEFAULT_PATTERN};
 pub use input::{Input, STDIN_NAME};
 pub use scanner::{Hit, ScanError, Scanner, Sink, Totals, BUFFER, OVERLAP};
 
@@ -35,13 +35,13 @@ pub fn run(
     out: &mut dyn Write,
     paint: Paint,
 ) -> Result<Status, Error> {
-    let mut patterns: Vec<&str> = if args.pattern.is_empty() {
-        vec![DEFAULT_PATTERN]
+    let matcher = if args.pattern.is_empty() {
+        Matcher::for_catalog(&Forms::new(loaded.catalog()), &args.add_pattern)?
     } else {
-        args.pattern.iter().map(String::as_str).collect()
+        let mut patterns: Vec<&str> = args.pattern.iter().map(String::as_str).collect();
+        patterns.extend(args.add_pattern.iter().map(String::as_str));
+        Matcher::any(&patterns)?
     };
-    patterns.extend(args.add_pattern.iter().map(String::as_str));
-    let matcher = Matcher::any(&patterns)?;
     let languages = loaded.languages(&args.output.lang)?;
     let selection = Selection::new(loaded, loaded.filter(&args.filter)?, args.unknown);
     let inputs = Input::from_args(&args.files);

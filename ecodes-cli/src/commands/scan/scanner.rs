@@ -273,7 +273,7 @@ mod tests {
 
     /// Records every hit as (line number, line text, codes, partial).
     #[derive(Default)]
-    struct Record(Vec<(u64, String, Vec<u32>, bool)>);
+    struct Record(Vec<(u64, String, Vec<i128>, bool)>);
 
     impl Sink for Record {
         type Error = ();
@@ -282,7 +282,7 @@ mod tests {
             self.0.push((
                 hit.line_number,
                 String::from_utf8_lossy(hit.line).into_owned(),
-                hit.codes.iter().map(|found| found.code).collect(),
+                hit.codes.iter().map(|found| found.key).collect(),
                 hit.partial,
             ));
             Ok(())
@@ -333,7 +333,8 @@ mod tests {
         scanner
             .scan(&long[..], &mut record)
             .unwrap_or_else(|err| panic!("{err:?}"));
-        let found: Vec<(Vec<u32>, bool)> = record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
+        let found: Vec<(Vec<i128>, bool)> =
+            record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
         assert_eq!(found, [(vec![3530], false)]);
 
         // Longer than the buffer: a code across the end of the first piece is found once.
@@ -345,7 +346,8 @@ mod tests {
         scanner
             .scan(&longer[..], &mut record)
             .unwrap_or_else(|err| panic!("{err:?}"));
-        let found: Vec<(Vec<u32>, bool)> = record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
+        let found: Vec<(Vec<i128>, bool)> =
+            record.0.into_iter().map(|hit| (hit.2, hit.3)).collect();
         assert_eq!(found, [(vec![3530], true)]);
     }
 
@@ -361,7 +363,7 @@ mod tests {
         let totals = scanner
             .scan(input, &mut record)
             .unwrap_or_else(|err| panic!("{err:?}"));
-        let codes: Vec<Vec<u32>> = record.0.into_iter().map(|hit| hit.2).collect();
+        let codes: Vec<Vec<i128>> = record.0.into_iter().map(|hit| hit.2).collect();
         assert_eq!(codes, [vec![3530], vec![4008]]);
         assert_eq!(totals.lines, 2);
     }
@@ -417,7 +419,7 @@ mod tests {
                 let mut scanner = Scanner::with_buffer(&matcher, 64, 8);
                 let mut record = Record::default();
                 let totals = scanner.scan(&line[..], &mut record);
-                let codes: Vec<u32> = record.0.iter().flat_map(|hit| hit.2.clone()).collect();
+                let codes: Vec<i128> = record.0.iter().flat_map(|hit| hit.2.clone()).collect();
                 assert_eq!(codes, [3530, 3519], "line of {len}, code at {position}");
                 assert_eq!(totals.map(|totals| totals.lines).ok(), Some(2));
             }
@@ -439,7 +441,7 @@ mod tests {
         }
         let log = format!("first\n{line}\nE4008\n");
         let (record, totals) = scan_with(log.as_bytes(), 256, 32);
-        let codes: Vec<u32> = record
+        let codes: Vec<i128> = record
             .0
             .iter()
             .filter(|hit| hit.0 == 2)

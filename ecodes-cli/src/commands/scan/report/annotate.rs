@@ -70,7 +70,7 @@ impl<'a, 'c> Annotate<'a, 'c> {
                 paint.write(out, style::CODE, &code.to_string())?;
                 let loaded = self.selection.loaded;
                 let ranges: Vec<String> = loaded
-                    .ranges_containing(i128::from(code))
+                    .ranges_containing(code)
                     .map(|range| {
                         let name = range.subsystem.name();
                         format!("{name} {}", range.written())
@@ -97,7 +97,7 @@ impl Sink for Annotate<'_, '_> {
     fn hit(&mut self, hit: &Hit<'_>) -> std::io::Result<()> {
         self.kept.clear();
         for found in hit.codes {
-            if let Some(resolved) = self.selection.resolve(found.code) {
+            if let Some(resolved) = self.selection.resolve(found.key) {
                 self.kept.push((found.clone(), resolved));
             }
         }
@@ -117,9 +117,9 @@ impl Sink for Annotate<'_, '_> {
         write_line(self.out, paint, hit.line, &marks)?;
         self.out.write_all(b"\n")?;
 
-        let mut seen: Vec<u32> = Vec::with_capacity(self.kept.len());
+        let mut seen: Vec<i128> = Vec::with_capacity(self.kept.len());
         for index in 0..self.kept.len() {
-            let (found, resolved) = (self.kept[index].0.code, self.kept[index].1);
+            let (found, resolved) = (self.kept[index].0.key, self.kept[index].1);
             if !seen.contains(&found) {
                 seen.push(found);
                 self.explain(resolved)?;

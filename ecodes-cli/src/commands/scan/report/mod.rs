@@ -26,8 +26,8 @@ const SHOWN_BEFORE: usize = 200;
 pub enum Resolved<'c> {
     /// A catalog entry, with its index in the catalog's entries.
     Known(usize, &'c Entry),
-    /// A code the catalog does not have (reported with `--unknown`).
-    Unknown(u32),
+    /// A code the catalog does not have (reported with `--unknown`), by its key.
+    Unknown(i128),
 }
 
 /// Decides which codes `scan` reports: those in the catalog that pass `--subsystem` and
@@ -50,8 +50,8 @@ impl<'c> Selection<'c> {
     }
 
     /// The code resolved, if it is to be reported.
-    pub fn resolve(&self, code: u32) -> Option<Resolved<'c>> {
-        match self.loaded.find(i128::from(code)) {
+    pub fn resolve(&self, code: i128) -> Option<Resolved<'c>> {
+        match self.loaded.find(code) {
             Some((index, entry)) => self
                 .filter
                 .keeps(self.loaded.catalog(), entry)

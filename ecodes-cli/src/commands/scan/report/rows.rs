@@ -36,6 +36,7 @@ impl<'a, 'c> Rows<'a, 'c> {
         ];
         columns.extend(identity_columns(true));
         columns.extend(text.text_columns(selection.loaded));
+        columns.push(Heading::new("found_by", "FOUND BY"));
         columns.push(Heading::new("text", "TEXT"));
         Ok(Rows {
             writer: RowWriter::new(format, columns, out)?,
@@ -61,7 +62,7 @@ impl Sink for Rows<'_, '_> {
         let first = hit.codes.first().map_or(0, |found| found.code_at.start);
         let text = String::from_utf8_lossy(&hit.line[excerpt(hit.line, first)]);
         for found in hit.codes {
-            let Some(resolved) = self.selection.resolve(found.code) else {
+            let Some(resolved) = self.selection.resolve(found.key) else {
                 continue;
             };
             let mut cells = vec![
@@ -74,11 +75,12 @@ impl Sink for Rows<'_, '_> {
                     cells.extend(self.text.text_cells(entry));
                 }
                 Resolved::Unknown(code) => {
-                    cells.push(Cell::number(u64::from(code)));
+                    cells.push(Cell::code(&code.to_string(), true));
                     let blanks = 3 + self.text.text_columns(self.selection.loaded).len();
                     cells.extend((0..blanks).map(|_| Cell::optional(None)));
                 }
             }
+            cells.push(Cell::text(found.rule.name()));
             cells.push(Cell::text(text.as_ref()));
             self.writer.row(&cells)?;
         }

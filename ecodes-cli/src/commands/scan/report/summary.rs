@@ -10,6 +10,7 @@ use super::super::scanner::{Hit, Sink};
 use super::{Resolved, Selection};
 use crate::entries::EntryColumns;
 use crate::error::Error;
+use crate::matcher::Rule;
 use crate::opts::Format;
 use crate::output::{plural, style, Cell, Heading, Paint, Table};
 
@@ -19,7 +20,9 @@ pub struct Summary<'a, 'c> {
     selection: &'a Selection<'c>,
     /// Per catalog entry index.
     known: Vec<u64>,
-    unknown: BTreeMap<u32, u64>,
+    unknown: BTreeMap<i128, u64>,
+    /// Per rule (in [`Rule::ALL`] order): the codes it found.
+    by_rule: [u64; Rule::ALL.len()],
     /// Inputs scanned.
     pub inputs: u64,
     /// Lines scanned.
@@ -35,6 +38,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             selection,
             known: vec![0; selection.loaded.catalog().entries().len()],
             unknown: BTreeMap::new(),
+            by_rule: [0; Rule::ALL.len()],
             inputs: 0,
             lines: 0,
             lines_with_codes: 0,
@@ -58,6 +62,7 @@ impl<'a, 'c> Summary<'a, 'c> {
         paint: Paint,
     ) -> Result<(), Error> {
         let (by_code, by_severity, by_subsystem) = self.tables(languages);
+        let by_rule = self.rule_table();
         match format {
             Format::Table => {
                 let total = self.total();
@@ -73,7 +78,7 @@ impl<'a, 'c> Summary<'a, 'c> {
                     plural(self.inputs)
                 )?;
                 if total > 0 {
-                    for table in [&by_code, &by_severity, &by_subsystem] {
+                    for table in [&by_code, &by_severity, &by_subsystem, &by_rule] {
                         writeln!(out)?;
                         table.write(format, out, paint)?;
                     }
@@ -88,6 +93,7 @@ impl<'a, 'c> Summary<'a, 'c> {
                     "by_code": to_json(&by_code),
                     "by_severity": to_json(&by_severity),
                     "by_subsystem": to_json(&by_subsystem),
+                    "by_rule": to_json(&by_rule),
                 });
                 serde_json::to_writer_pretty(&mut *out, &summary)?;
                 writeln!(out)?;
@@ -98,6 +104,7 @@ impl<'a, 'c> Summary<'a, 'c> {
                     ("By code", &by_code),
                     ("By severity", &by_severity),
                     ("By subsystem", &by_subsystem),
+                    ("By rule", &by_rule),
                 ] {
                     writeln!(out, "### {title}\n")?;
                     table.write(format, out, paint)?;
@@ -125,7 +132,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             .chain(
                 self.unknown
                     .iter()
-                    .map(|(&code, &count)| (count, i128::from(code), None)),
+                    .map(|(&code, &count)| (count, code, None)),
             )
             .collect();
         codes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -195,14 +202,36 @@ impl<'a, 'c> Summary<'a, 'c> {
 }
 
 impl Summary<'_, '_> {
+    /// The codes each rule found (`found_by`), most first.
+    fn rule_table(&self) -> Table {
+        let mut table = Table::new(vec![
+            Heading::numeric("count", "COUNT"),
+            Heading::new("found_by", "FOUND BY"),
+        ]);
+        let mut rows: Vec<(u64, Rule)> = Rule::ALL
+            .iter()
+            .zip(self.by_rule)
+            .filter(|(_, count)| *count > 0)
+            .map(|(&rule, count)| (count, rule))
+            .collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        for (count, rule) in rows {
+            table.push(vec![Cell::number(count), Cell::text(rule.name())]);
+        }
+        table
+    }
+
     /// Counts the reported codes of one line.
     pub fn count(&mut self, hit: &Hit<'_>) {
         let mut any = false;
         for found in hit.codes {
-            match self.selection.resolve(found.code) {
+            match self.selection.resolve(found.key) {
                 Some(Resolved::Known(index, _)) => self.known[index] += 1,
                 Some(Resolved::Unknown(code)) => *self.unknown.entry(code).or_default() += 1,
                 None => continue,
+            }
+            if let Some(rule) = Rule::ALL.iter().position(|&rule| rule == found.rule) {
+                self.by_rule[rule] += 1;
             }
             any = true;
         }
@@ -218,6 +247,9 @@ impl Summary<'_, '_> {
         for (&code, &more) in &other.unknown {
             *self.unknown.entry(code).or_default() += more;
         }
+        for (count, more) in self.by_rule.iter_mut().zip(&other.by_rule) {
+            *count += more;
+        }
         self.inputs += other.inputs;
         self.lines += other.lines;
         self.lines_with_codes += other.lines_with_codes;
@@ -226,7 +258,7 @@ impl Summary<'_, '_> {
     /// About how many bytes the counts take on the heap.
     pub fn heap_size(&self) -> usize {
         // A B-tree entry is its key and value plus a share of its node's overhead.
-        self.known.capacity() * size_of::<u64>() + self.unknown.len() * 2 * size_of::<(u32, u64)>()
+        self.known.capacity() * size_of::<u64>() + self.unknown.len() * 2 * size_of::<(i128, u64)>()
     }
 }
 

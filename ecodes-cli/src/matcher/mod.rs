@@ -1,9 +1,22 @@
 //! Recognising codes in log text: a pure function of bytes, with no I/O, so that fuzzers and
 //! other tools can call it directly.
+//!
+//! A [`Matcher`] is a regular expression whose capture groups each belong to a [`Part`]: which
+//! rule found the code (`keyword`, `written`, `message`, `pattern`), how the captured text becomes
+//! a key, and what must be true for it to count. `forms` builds the default parts for a catalog
+//! (its keyword forms, written forms and message-confirmed numbers) and `symbols` the catalog's C
+//! symbols, found as whole tokens; `--pattern` gives parts of its own.
+
+mod forms;
+mod symbols;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
+
+pub use forms::{Context, Forms};
+pub use symbols::Symbols;
 
 /// Why a pattern cannot be searched for.
 #[derive(Debug)]
@@ -75,15 +88,108 @@ impl std::error::Error for PatternError {
 /// The code is the first capture group that took part in the match.
 pub const DEFAULT_PATTERN: &str = r"(?-u)(?i:\berr(?:or)?(?:[ _-]?(?:code|no|num))?[ \t]*[:=#][ \t]*|\berr(?:or)?[ _-]?(?:code|no|num)[ \t]+)([0-9]+)\b|\bE([0-9]+)\b|\B\[([0-9]+)\]";
 
-/// A code found in a line: the code, where the whole match is, and where the code's digits are.
+/// How a code was found in a line: what `--explain-match` prints and the `found_by` column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// After a keyword that says a code follows: `errcode=3530`, `[Errno 13]`, `(os error 2)`,
+    /// `SQLSTATE 23505`, or the product's `E3530` and `[3530]`.
+    Keyword,
+    /// A C symbol of the catalog's, as a whole token: `SQLITE_BUSY`, `ECONNREFUSED`.
+    Symbol,
+    /// A number in parentheses, confirmed by the code's own message on the line: `(13:
+    /// Permission denied)`, `database is locked (5)`.
+    Message,
+    /// The code as the catalog writes it, in a notation no other number has: `0xC0000005`,
+    /// `ORA-00942`.
+    Written,
+    /// A `--pattern` or `--add-pattern` of the user's.
+    Pattern,
+}
+
+impl Rule {
+    /// Every rule, in the order summaries list them.
+    pub const ALL: [Rule; 5] = [
+        Rule::Keyword,
+        Rule::Symbol,
+        Rule::Message,
+        Rule::Written,
+        Rule::Pattern,
+    ];
+
+    /// The rule's name in output: `keyword`, `symbol`, `message`, `written`, `pattern`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Rule::Keyword => "keyword",
+            Rule::Symbol => "symbol",
+            Rule::Message => "message",
+            Rule::Written => "written",
+            Rule::Pattern => "pattern",
+        }
+    }
+}
+
+/// A code found in a line: its key, where the whole match is, where the code itself is, and the
+/// rule that found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// The code.
-    pub code: u32,
+    /// The code's key, as the catalog's entries have it (`Entry::key`).
+    pub key: i128,
     /// The byte range of the whole match (`errcode=3530`).
     pub matched: Range<usize>,
     /// The byte range of the code itself (`3530`).
     pub code_at: Range<usize>,
+    /// What found it.
+    pub rule: Rule,
+}
+
+/// How a capture group's text becomes a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// A decimal number that fits in a `u32`: what a `--pattern` captures.
+    Unsigned,
+    /// A number as a log writes it: decimal, maybe negative, or `0x` and hex digits.
+    Number,
+    /// A code as the catalog writes it (`0xC0000005`, `ORA-00942`, `22P02`), looked up in any
+    /// letter case.
+    Written,
+}
+
+/// What must be true for a found code to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Any code, known to the catalog or not (`--unknown` reports the others).
+    Any,
+    /// A code of the catalog's.
+    Known,
+    /// A code of the catalog's that is no success: its severity is not `Info`. For forms that
+    /// print successes too (`status 200`, an access log's status, `00000`).
+    Failure,
+    /// A code of the catalog's whose message (in any language) is on the line.
+    Confirmed,
+    /// A code of the catalog's that is no success, on a line that says it is an error (`error`,
+    /// `fatal`, `panic`, `fail`, `warning`, in any case).
+    OnErrorLine,
+}
+
+/// The capture groups of one form: which rule it is, how its text becomes a key, and what must
+/// hold for it to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The rule a code it finds is reported under.
+    pub rule: Rule,
+    /// How the captured text becomes a key.
+    pub value: Value,
+    /// What must hold for the code to count.
+    pub accept: Accept,
+}
+
+impl Part {
+    /// A user's `--pattern`: an unsigned decimal number, any code.
+    pub const PATTERN: Part = Part {
+        rule: Rule::Pattern,
+        value: Value::Unsigned,
+        accept: Accept::Any,
+    };
 }
 
 /// Finds codes in text with a regular expression; see [`DEFAULT_PATTERN`].
@@ -92,10 +198,10 @@ pub struct Found {
 /// use ecodes_cli::scan::Matcher;
 ///
 /// let matcher = Matcher::new(ecodes_cli::scan::DEFAULT_PATTERN).unwrap();
-/// let codes: Vec<u32> = matcher
+/// let codes: Vec<i128> = matcher
 ///     .codes_in_line(b"mirror failed: errcode=3530, then E4008 [3524]")
 ///     .iter()
-///     .map(|found| found.code)
+///     .map(|found| found.key)
 ///     .collect();
 /// assert_eq!(codes, [3530, 4008, 3524]);
 /// assert!(matcher.codes_in_line(b"sent 3530 blocks").is_empty());
@@ -104,6 +210,13 @@ pub struct Found {
 pub struct Matcher {
     regex: Regex,
     pattern: String,
+    /// The part of each capture group, by group index (group 0, the whole match, has none).
+    parts: Vec<Option<Part>>,
+    /// What the catalog says of codes, for parts that accept only some; `None` for a bare
+    /// `--pattern` matcher, whose parts accept any code.
+    context: Option<Arc<Context>>,
+    /// The catalog's symbols, found as whole tokens.
+    symbols: Option<Arc<Symbols>>,
 }
 
 /// Reusable space for the capture groups of one search, so that searching a line allocates
@@ -138,10 +251,51 @@ impl Matcher {
                 pattern: pattern.to_owned(),
             });
         }
+        let parts = (0..regex.captures_len())
+            .map(|group| (group > 0).then_some(Part::PATTERN))
+            .collect();
         Ok(Matcher {
             regex,
             pattern: pattern.to_owned(),
+            parts,
+            context: None,
+            symbols: None,
         })
+    }
+
+    /// A matcher for the catalog's default forms (`forms`), with `extra` patterns of the user's
+    /// after them.
+    ///
+    /// # Errors
+    /// As [`Matcher::new`], for the first extra pattern that fails.
+    pub fn for_catalog<S: AsRef<str>>(forms: &Forms, extra: &[S]) -> Result<Matcher, PatternError> {
+        let mut pieces: Vec<(String, Vec<Option<Part>>)> = forms
+            .parts()
+            .iter()
+            .map(|(fragment, part)| (fragment.clone(), vec![Some(*part)]))
+            .collect();
+        for pattern in extra {
+            let single = Matcher::new(pattern.as_ref())?;
+            pieces.push((
+                pattern.as_ref().to_owned(),
+                single.parts.into_iter().skip(1).collect(),
+            ));
+        }
+        let combined: Vec<String> = pieces
+            .iter()
+            .map(|(fragment, _)| format!("(?:{fragment})"))
+            .collect();
+        let mut matcher = Matcher::new(&combined.join("|"))?;
+        matcher.parts = std::iter::once(None)
+            .chain(pieces.into_iter().flat_map(|(_, parts)| parts))
+            .collect();
+        matcher.pattern = std::iter::once("(the catalog's forms)")
+            .chain(extra.iter().map(AsRef::as_ref))
+            .collect::<Vec<&str>>()
+            .join(" | ");
+        matcher.context = Some(forms.context());
+        matcher.symbols = forms.symbols();
+        Ok(matcher)
     }
 
     /// A matcher for any of several patterns, each checked on its own first so that an error
@@ -154,8 +308,8 @@ impl Matcher {
     ///
     /// let patterns = [DEFAULT_PATTERN, r"^ERROR (\d+) \(", r"\[MY-0*(\d+)\]"];
     /// let matcher = Matcher::any(&patterns).unwrap();
-    /// let codes = |line: &[u8]| -> Vec<u32> {
-    ///     matcher.codes_in_line(line).iter().map(|found| found.code).collect()
+    /// let codes = |line: &[u8]| -> Vec<i128> {
+    ///     matcher.codes_in_line(line).iter().map(|found| found.key).collect()
     /// };
     /// assert_eq!(codes(b"ERROR 1062 (23000): Duplicate entry"), [1062]);
     /// assert_eq!(codes(b"[ERROR] [MY-001062] [Server] dup"), [1062]);
@@ -202,7 +356,15 @@ impl Matcher {
     /// test that runs over many lines at once, without capture groups. The line that holds that
     /// position is then searched with [`Matcher::find_codes`].
     pub fn earliest_match_end(&self, haystack: &[u8], from: usize) -> Option<usize> {
-        self.regex.shortest_match_at(haystack, from)
+        let regex = self.regex.shortest_match_at(haystack, from);
+        let symbol = self
+            .symbols
+            .as_ref()
+            .and_then(|symbols| symbols.earliest_end(haystack, from));
+        match (regex, symbol) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Appends to `found` every code in `haystack[start..]`. The bytes before `start` are only
@@ -214,19 +376,32 @@ impl Matcher {
         start: usize,
         found: &mut Vec<Found>,
     ) {
+        let first = found.len();
         let locations = &mut locations.0;
         let mut at = start;
         while at <= haystack.len() {
             let Some(matched) = self.regex.captures_read_at(locations, haystack, at) else {
                 break;
             };
-            let group = (1..locations.len()).find_map(|group| locations.get(group));
-            if let Some((code_start, code_end)) = group {
-                if let Some(code) = parse_code(&haystack[code_start..code_end]) {
+            let group = (1..locations.len()).find_map(|group| Some((group, locations.get(group)?)));
+            if let Some((group, (code_start, code_end))) = group {
+                let part = self
+                    .parts
+                    .get(group)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(Part::PATTERN);
+                let line = &haystack[start..];
+                let at_line_end = haystack[matched.end()..]
+                    .iter()
+                    .all(|byte| byte.is_ascii_whitespace());
+                let text = &haystack[code_start..code_end];
+                if let Some(key) = self.key(part, text, line, at_line_end) {
                     found.push(Found {
-                        code,
+                        key,
                         matched: matched.range(),
                         code_at: code_start..code_end,
+                        rule: part.rule,
                     });
                 }
             }
@@ -236,6 +411,32 @@ impl Matcher {
             } else {
                 matched.end()
             };
+        }
+        if let Some(symbols) = &self.symbols {
+            symbols.find(haystack, start, found);
+        }
+        // Symbols are searched apart from the rest: keep the line's codes in order, and a code
+        // the line gives several ways (`EISDIR: … (errno -21, EISDIR)`) once, where it is first.
+        if self.context.is_some() && found.len() > first {
+            found[first..].sort_by_key(|found| (found.code_at.start, found.rule));
+            let mut seen: Vec<i128> = Vec::new();
+            let mut index = first;
+            while index < found.len() {
+                if seen.contains(&found[index].key) {
+                    found.remove(index);
+                } else {
+                    seen.push(found[index].key);
+                    index += 1;
+                }
+            }
+        }
+    }
+
+    /// The key of a captured code, if it counts under the part's rule: see [`Accept`].
+    fn key(&self, part: Part, text: &[u8], line: &[u8], at_line_end: bool) -> Option<i128> {
+        match (&self.context, part.value) {
+            (None, _) => parse_code(text).map(i128::from),
+            (Some(context), _) => context.accept(part, text, line, at_line_end),
         }
     }
 
@@ -249,7 +450,7 @@ impl Matcher {
 
 /// A code is a decimal number that fits in a `u32`; anything else a custom pattern captures
 /// (a name, an overflowing number) is not a code.
-fn parse_code(digits: &[u8]) -> Option<u32> {
+pub(crate) fn parse_code(digits: &[u8]) -> Option<u32> {
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -267,11 +468,11 @@ mod tests {
         }
     }
 
-    fn codes(matcher: &Matcher, line: &str) -> Vec<u32> {
+    fn codes(matcher: &Matcher, line: &str) -> Vec<i128> {
         matcher
             .codes_in_line(line.as_bytes())
             .iter()
-            .map(|found| found.code)
+            .map(|found| found.key)
             .collect()
     }
 
@@ -320,7 +521,7 @@ mod tests {
             "errcode=",
             "",
         ] {
-            assert_eq!(codes(&matcher, line), [0u32; 0], "{line:?}");
+            assert_eq!(codes(&matcher, line), [0i128; 0], "{line:?}");
         }
     }
 
@@ -328,11 +529,11 @@ mod tests {
     fn finds_every_code_on_a_line_with_positions() {
         let matcher = standard();
         let found = matcher.codes_in_line(b"E4008 then errcode=3530 and [3524]");
-        let summary: Vec<(u32, &[u8])> = found
+        let summary: Vec<(i128, &[u8])> = found
             .iter()
             .map(|f| {
                 (
-                    f.code,
+                    f.key,
                     &b"E4008 then errcode=3530 and [3524]"[f.code_at.clone()],
                 )
             })
@@ -348,16 +549,19 @@ mod tests {
     fn overflowing_numbers_are_not_codes() {
         assert_eq!(
             codes(&standard(), "errcode=99999999999999999999"),
-            [0u32; 0]
+            [0i128; 0]
         );
-        assert_eq!(codes(&standard(), "errcode=4294967295"), [u32::MAX]);
+        assert_eq!(
+            codes(&standard(), "errcode=4294967295"),
+            [i128::from(u32::MAX)]
+        );
     }
 
     #[test]
     fn invalid_utf8_and_binary_junk_do_not_matter() {
         let matcher = standard();
         let line = b"\xff\xfe\x00\x01 errcode=3530 \xc3\x28 E4008\x00\x9f";
-        let found: Vec<u32> = matcher.codes_in_line(line).iter().map(|f| f.code).collect();
+        let found: Vec<i128> = matcher.codes_in_line(line).iter().map(|f| f.key).collect();
         assert_eq!(found, [3530, 4008]);
         let junk: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
         let _ = matcher.codes_in_line(&junk);

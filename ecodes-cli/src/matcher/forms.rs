@@ -1,0 +1,348 @@
+//! The forms in which real software prints a catalog's codes, built from the catalog: keyword
+//! forms, the catalog's written forms, numbers confirmed by their message, and symbols. They are
+//! what `ecodes scan` looks for without `--pattern`; the README lists each with an example.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ecodes_catalog::{Catalog, Notation, Severity};
+
+use super::{Accept, Part, Rule, Symbols, Value};
+
+/// A keyword that says a code follows, then the code: `errcode=3530`, `error code: 3530`,
+/// `ErrorCode 3530`, `errno=3530`, `err_code #3530`, `errno: -111`, `errcode=0x0DCA`.
+const ERROR_KEYWORD: &str = r"(?i:\berr(?:or)?(?:[ _-]?(?:code|no|num))?[ \t]*[:=#][ \t]*|\berr(?:or)?[ _-]?(?:code|no|num)[ \t]+)(-?[0-9]+|0[xX][0-9A-Fa-f]+)\b";
+
+/// The strong keyword forms: a code, known to the catalog or not.
+const STRONG: [&str; 4] = [
+    // `错误码=3530`, `错误代码：3530`.
+    r"(?:错误码|错误代码)[ \t]*[:=：][ \t]*(-?[0-9]+)\b",
+    // The Linux kernel's `error -71` (a negative errno).
+    r"\berror[ \t]+(-[0-9]+)\b",
+    // `E3530`, but not a host name such as `E3530-host`.
+    r"\bE([0-9]+)\b(?:[^-]|$)",
+    // `database is locked (code 5 SQLITE_BUSY)`, as Android prints it.
+    r"\(code ([0-9]+)\b",
+];
+
+/// A code in brackets, `[3530]`, but not a syslog PID (`sshd[3530]`): it counts when the
+/// catalog has it.
+const BRACKETED: &str = r"\B\[([0-9]+)\]";
+
+/// The weak keyword forms: a status or return code, which programs print for successes too. It
+/// counts when the catalog has it and it is no success (`Info`).
+const WEAK: [&str; 3] = [
+    r"\b(?i:status|code|rc|extended_code)[ \t]*[:=][ \t]*(-?[0-9]+)\b",
+    r"\b(?i:exit code|return code|extended code|result code)[ \t]*[:=]?[ \t]*(-?[0-9]+|0[xX][0-9A-Fa-f]+)\b",
+    // An HTTP status line or access-log entry: `HTTP/1.0 404`, `"GET / HTTP/1.1" 502 157`.
+    r#"\bHTTP/[0-9.]+"? ([1-5][0-9][0-9])\b"#,
+];
+
+/// A program's message that starts with its code in parentheses, which counts when the catalog
+/// has it: SQLite's log callback `(14) cannot open file`, `curl: (7) Failed to connect`.
+const LEADING: &str = r"^(?:[A-Za-z0-9_.-]+: )?\(([0-9]+)\) ";
+
+/// The forms of the operating system's error numbers, which count when the catalog has the
+/// code and it is no success: Python's `[Errno 13]` (a negative one, `[Errno -2]`, is
+/// `getaddrinfo`'s: the form takes it, so that no other form reads it, and it counts for
+/// nothing), and Rust's `(os error 2)` and `Os { code: 28, … }`.
+const OS_ERRORS: [&str; 3] = [
+    r"\[Errno[ \t]+(-?[0-9]+)\]",
+    r"\(os error ([0-9]+)\)",
+    r"\bOs \{ code: ([0-9]+)",
+];
+
+/// Numbers that count when the line also holds the code's own message: `(13: Permission
+/// denied)`, `database is locked (5)`, `error 3530: File checksum error`; or, in parentheses at
+/// the end of a line that reports an error, without it: `Runtime error near line 3: cannot store
+/// TEXT value (19)`.
+const CONFIRMED: [&str; 2] = [r"\((-?[0-9]+)[:)]", r"\berror[ \t]+([0-9]+)\b"];
+
+/// The words that make a line an error report, matched ignoring ASCII case.
+const ERROR_LINE_WORDS: [&[u8]; 5] = [b"error", b"fatal", b"panic", b"fail", b"warning"];
+
+/// The shortest message that confirms a number: a shorter one (`OK`) would be found anywhere.
+const SHORTEST_CONFIRMING_MESSAGE: usize = 4;
+
+/// The default forms for one catalog.
+#[derive(Debug)]
+pub struct Forms {
+    parts: Vec<(String, Part)>,
+    context: Arc<Context>,
+    symbols: Option<Arc<Symbols>>,
+}
+
+/// What the catalog says of codes, for the forms that count only some.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Every key, with whether the catalog calls it a success (`Info`).
+    known: HashMap<i128, bool>,
+    /// Every key's messages in every language, in ASCII lower case, long enough to confirm.
+    messages: HashMap<i128, Vec<Vec<u8>>>,
+    /// Every written form in upper case, and its key.
+    written: HashMap<String, i128>,
+    /// Whether some key is negative: otherwise `-5` is the Linux way of writing 5.
+    negative: bool,
+    /// Whether some subsystem writes its codes in hex: then a negative 32-bit number is the same
+    /// bits (`-1073741819` for `0xC0000005`).
+    hex: bool,
+}
+
+impl Forms {
+    /// The forms for `catalog`: the keyword forms every catalog gets, its written forms (hex,
+    /// prefixes, SQLSTATEs) where it has them, and its symbols.
+    pub fn new(catalog: &Catalog) -> Forms {
+        let mut parts: Vec<(String, Part)> = Vec::new();
+        let part = |rule, value, accept| Part {
+            rule,
+            value,
+            accept,
+        };
+        let notations: Vec<&Notation> = catalog
+            .subsystems()
+            .iter()
+            .map(ecodes_catalog::Subsystem::notation)
+            .collect();
+        // SQLSTATE forms come first: at one position, the first alternative wins, and
+        // `ERROR:  23505:` is also an error keyword followed by a number.
+        for width in alphanumeric_widths(&notations) {
+            let code = format!("([0-9A-Z]{{{width}}})");
+            parts.push((
+                format!(r"\bSQLSTATE[ \t]*[:=\[(]?[ \t]*{code}\b"),
+                part(Rule::Keyword, Value::Written, Accept::Known),
+            ));
+            parts.push((
+                format!(
+                    r"\b(?:ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|LOG|DEBUG[1-5]?|DETAIL):[ \t]+{code}:"
+                ),
+                part(Rule::Keyword, Value::Written, Accept::Failure),
+            ));
+            // A server log's bare SQLSTATE (`log_line_prefix` with `%e`): it counts when the
+            // catalog has it and it is no success, as `00000` on every `LOG` line is.
+            parts.push((
+                format!(r"(?:^|[ \t\]]){code}[ \t]"),
+                part(Rule::Written, Value::Written, Accept::Failure),
+            ));
+        }
+        parts.extend(OS_ERRORS.iter().map(|form| {
+            (
+                (*form).to_owned(),
+                part(Rule::Keyword, Value::Unsigned, Accept::Failure),
+            )
+        }));
+        parts.push((
+            ERROR_KEYWORD.to_owned(),
+            part(Rule::Keyword, Value::Number, Accept::Any),
+        ));
+        parts.extend(STRONG.iter().map(|form| {
+            (
+                (*form).to_owned(),
+                part(Rule::Keyword, Value::Number, Accept::Any),
+            )
+        }));
+        parts.push((
+            BRACKETED.to_owned(),
+            part(Rule::Keyword, Value::Number, Accept::Known),
+        ));
+        if notations.contains(&&Notation::Hex) {
+            parts.push((
+                r"\b(0[xX][0-9A-Fa-f]{1,16})\b".to_owned(),
+                part(Rule::Written, Value::Written, Accept::Failure),
+            ));
+        }
+        // A subsystem's name and a number: `curl 22`, `Errno 13`.
+        let names: Vec<String> = catalog
+            .subsystems()
+            .iter()
+            .map(|subsystem| regex::escape(subsystem.name()))
+            .collect();
+        if !names.is_empty() {
+            parts.push((
+                format!(
+                    r"\b(?i:{})[ \t]*[:=#]?[ \t]*([0-9]+)(?:[ \t,;)]|$)",
+                    names.join("|")
+                ),
+                part(Rule::Keyword, Value::Number, Accept::Failure),
+            ));
+        }
+        let prefixes: Vec<String> = notations
+            .iter()
+            .filter_map(|notation| match notation {
+                Notation::Prefixed { prefix } => Some(regex::escape(&prefix[..prefix.len() - 1])),
+                _ => None,
+            })
+            .collect();
+        if !prefixes.is_empty() {
+            parts.push((
+                format!(r"(?i:\b((?:{})[-_][0-9]+)\b)", prefixes.join("|")),
+                part(Rule::Written, Value::Written, Accept::Any),
+            ));
+        }
+        parts.extend(WEAK.iter().map(|form| {
+            (
+                (*form).to_owned(),
+                part(Rule::Keyword, Value::Number, Accept::Failure),
+            )
+        }));
+        parts.push((
+            LEADING.to_owned(),
+            part(Rule::Keyword, Value::Number, Accept::Known),
+        ));
+        parts.extend(CONFIRMED.iter().map(|form| {
+            (
+                (*form).to_owned(),
+                part(Rule::Message, Value::Number, Accept::Confirmed),
+            )
+        }));
+
+        Forms {
+            parts,
+            context: Arc::new(Context::new(catalog, &notations)),
+            symbols: Symbols::new(catalog).map(Arc::new),
+        }
+    }
+
+    /// Every form: its regular expression (one capture group, the code) and its part.
+    pub fn parts(&self) -> &[(String, Part)] {
+        &self.parts
+    }
+
+    /// What the catalog says of codes.
+    pub fn context(&self) -> Arc<Context> {
+        Arc::clone(&self.context)
+    }
+
+    /// The catalog's symbols, if it has any.
+    pub fn symbols(&self) -> Option<Arc<Symbols>> {
+        self.symbols.clone()
+    }
+}
+
+/// Whether a line reports an error: it has one of [`ERROR_LINE_WORDS`], in any case.
+fn error_line(line: &[u8]) -> bool {
+    let line = line.to_ascii_lowercase();
+    ERROR_LINE_WORDS
+        .iter()
+        .any(|word| memchr::memmem::find(&line, word).is_some())
+}
+
+/// The widths of the catalog's alphanumeric notations.
+fn alphanumeric_widths(notations: &[&Notation]) -> Vec<usize> {
+    let mut widths: Vec<usize> = notations
+        .iter()
+        .filter_map(|notation| match notation {
+            Notation::Alphanumeric { width } => Some(*width),
+            _ => None,
+        })
+        .collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths
+}
+
+impl Context {
+    fn new(catalog: &Catalog, notations: &[&Notation]) -> Context {
+        let mut context = Context {
+            hex: notations.contains(&&Notation::Hex),
+            ..Context::default()
+        };
+        for entry in catalog.entries() {
+            let key = entry.key();
+            context
+                .known
+                .insert(key, entry.severity() == Some(Severity::Info));
+            context.negative |= key < 0;
+            context
+                .written
+                .insert(entry.written().to_ascii_uppercase(), key);
+            let messages: Vec<Vec<u8>> = (0..catalog.languages().len())
+                .filter_map(|lang| entry.message(lang))
+                .filter(|message| message.trim().len() >= SHORTEST_CONFIRMING_MESSAGE)
+                .map(|message| message.trim().to_ascii_lowercase().into_bytes())
+                .collect();
+            if !messages.is_empty() {
+                context.messages.insert(key, messages);
+            }
+        }
+        context
+    }
+
+    /// The key of a captured code, if it counts under `part`: see [`Accept`].
+    pub(super) fn accept(
+        &self,
+        part: Part,
+        text: &[u8],
+        line: &[u8],
+        at_line_end: bool,
+    ) -> Option<i128> {
+        let value = part.value;
+        let text = std::str::from_utf8(text).ok()?;
+        let key = match value {
+            Value::Unsigned => i128::from(super::parse_code(text.as_bytes())?),
+            Value::Number => self.number(text)?,
+            Value::Written => match self.written.get(&text.to_ascii_uppercase()) {
+                Some(&key) => key,
+                // An address (`0x0000000000000000`) or an unknown code in hex: the number.
+                None => self.number(text)?,
+            },
+        };
+        let success = self.known.get(&key).copied();
+        let counts = match part.accept {
+            Accept::Any => true,
+            Accept::Known => success.is_some(),
+            Accept::Failure => success == Some(false),
+            Accept::Confirmed => {
+                success.is_some()
+                    && (self.confirmed(key, line)
+                        || (at_line_end && success == Some(false) && error_line(line)))
+            }
+            Accept::OnErrorLine => success == Some(false) && error_line(line),
+        };
+        // `0x0000000000000000` is an address, not the code 0: a hex zero counts only as the
+        // catalog writes it.
+        let zero_address = key == 0
+            && value == Value::Written
+            && !self.written.contains_key(&text.to_ascii_uppercase());
+        (counts && !zero_address).then_some(key)
+    }
+
+    /// A number as a log writes it: decimal or `0x` hex, maybe negative. A negative number
+    /// in a catalog without negative codes is the same bits of a hex code (`-1073741819`), or
+    /// the Linux way of returning an error (`-5` for 5).
+    fn number(&self, text: &str) -> Option<i128> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, text),
+        };
+        let value = match digits
+            .strip_prefix("0x")
+            .or_else(|| digits.strip_prefix("0X"))
+        {
+            Some(hex) => u64::from_str_radix(hex, 16).ok()?,
+            None => digits.parse::<u64>().ok()?,
+        };
+        let value = i128::from(value);
+        if !negative {
+            return Some(value);
+        }
+        if self.negative {
+            return Some(-value);
+        }
+        let bits = (1_i128 << 32) - value;
+        if self.hex && value <= 1 << 31 && self.known.contains_key(&bits) {
+            return Some(bits);
+        }
+        Some(value)
+    }
+
+    /// Whether one of the code's messages is on the line, ignoring ASCII case.
+    fn confirmed(&self, key: i128, line: &[u8]) -> bool {
+        let Some(messages) = self.messages.get(&key) else {
+            return false;
+        };
+        let line = line.to_ascii_lowercase();
+        messages
+            .iter()
+            .any(|message| memchr::memmem::find(&line, message).is_some())
+    }
+}
