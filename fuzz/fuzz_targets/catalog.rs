@@ -21,10 +21,10 @@ fuzz_target!(|bytes: &[u8]| {
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
     for entry in catalog.entries() {
-        assert!(codes.insert(entry.code()), "duplicate code {}", entry.code());
+        assert!(codes.insert(entry.key()), "duplicate code {}", entry.key());
         let subsystem = catalog.subsystem_of(entry).name();
         assert!(names.insert((subsystem, entry.name())), "duplicate name {}", entry.name());
-        assert_eq!(catalog.get(entry.code()).map(|e| e.line()), Some(entry.line()));
+        assert_eq!(catalog.get(entry.key()).map(|e| e.line()), Some(entry.line()));
     }
     let grouped: usize = catalog.subsystems().iter().map(|s| s.len()).sum();
     assert_eq!(grouped, catalog.entries().len());

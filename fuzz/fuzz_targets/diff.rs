@@ -20,7 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
     assert!(diff(&old, &old).is_empty(), "a catalog differs from itself");
     assert!(diff(&new, &new).is_empty(), "a catalog differs from itself");
     for change in diff(&old, &new) {
-        let code = change.code();
+        let code = change.key();
         match change.kind() {
             ChangeKind::Removed => {
                 assert!(old.get(code).is_some() && new.get(code).is_none());

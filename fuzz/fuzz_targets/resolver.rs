@@ -42,8 +42,8 @@ fuzz_target!(|bytes: &[u8]| {
                     catalog.subsystem_of(suggestion).name(),
                     suggestion.name()
                 );
-                let resolved = resolver.resolve_one(&path).map(|entry| entry.code());
-                assert_eq!(resolved, Ok(suggestion.code()), "suggestion `{path}` for `{reference}`");
+                let resolved = resolver.resolve_one(&path).map(|entry| entry.key());
+                assert_eq!(resolved, Ok(suggestion.key()), "suggestion `{path}` for `{reference}`");
             }
         }
     }
