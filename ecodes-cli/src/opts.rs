@@ -340,6 +340,11 @@ pub struct ScanArgs {
     #[arg(long)]
     pub unknown: bool,
 
+    /// Say how each code was found: the rule (keyword, symbol, message, written or pattern) and
+    /// the text it matched
+    #[arg(long, conflicts_with = "summary")]
+    pub explain_match: bool,
+
     /// How many inputs to scan at once, one thread each
     #[arg(
         help = "How many files to scan at once, one thread each; 1 scans them one after the other. The output is the same either way [default: the number of cores]",

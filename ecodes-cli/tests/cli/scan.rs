@@ -361,3 +361,75 @@ fn a_bad_added_pattern_is_named() {
         .code(1)
         .stderr(predicate::str::contains("`no group` has no capture group"));
 }
+
+#[test]
+fn explain_match_says_which_rule_found_each_code_and_in_what_text() {
+    let catalog = workspace().join("tests/fixtures/catalogs/errno.csv");
+    let log = "\
+open() \"/x\" failed (13: Permission denied)
+PermissionError: [Errno 13] Permission denied
+usb 1-1: device descriptor read/64, error -71
+";
+    let catalog = catalog.to_str().unwrap_or_else(|| panic!("a UTF-8 path"));
+    let output = scan_stdin(log.as_bytes(), &["--catalog", catalog, "--explain-match"]);
+    assert!(output.status.success());
+    let why: Vec<String> = stdout_of(&output)
+        .lines()
+        .filter_map(|line| line.strip_prefix("      found by "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        why,
+        [
+            "message in \"(13:\", confirmed by \"Permission denied\"",
+            "keyword in \"[Errno 13]\"",
+            "keyword in \"error -71\"",
+        ]
+    );
+
+    // Without it, the lines are as before; with a machine format, a `matched` column.
+    let plain = scan_stdin(log.as_bytes(), &["--catalog", catalog]);
+    assert!(!stdout_of(&plain).contains("found by"));
+    let rows = scan_stdin(
+        log.as_bytes(),
+        &["--catalog", catalog, "--explain-match", "--format", "json"],
+    );
+    let json = json_of(&rows);
+    assert_eq!(json[0]["found_by"], "message");
+    assert_eq!(json[0]["matched"], "(13:");
+    assert_eq!(json[2]["matched"], "error -71");
+
+    // A summary has its own count per rule.
+    ecodes()
+        .args(["scan", "--summary", "--explain-match", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn the_summary_counts_lines_whose_codes_the_catalog_does_not_have() {
+    let log = "\
+a errcode=3530
+b errcode=9999
+c errcode=9998 and errcode=3530
+d errcode=9997
+e nothing here
+";
+    let output = scan_stdin(log.as_bytes(), &["--summary", "--format", "json"]);
+    let json = json_of(&output);
+    // Lines b and d; line c has a code the catalog explains.
+    assert_eq!(json["unexplained_lines"], 2);
+    assert_eq!(json["codes"], 2);
+
+    let text = scan_stdin(log.as_bytes(), &["--summary"]);
+    assert!(
+        stdout_of(&text)
+            .contains("2 lines name a code the catalog does not have (--unknown lists them)"),
+        "{}",
+        stdout_of(&text)
+    );
+    let clean = scan_stdin(b"a errcode=3530\n", &["--summary"]);
+    assert!(!stdout_of(&clean).contains("does not have"));
+}

@@ -71,7 +71,7 @@ pub fn run(
         return Ok(status);
     }
     if format == Format::Table {
-        let mut annotate = Annotate::new(out, paint, &selection, &languages);
+        let mut annotate = Annotate::new(out, paint, &selection, &languages, args.explain_match);
         return plan
             .scan(
                 &mut annotate,
@@ -85,7 +85,7 @@ pub fn run(
             )
             .map_err(Error::from);
     }
-    let mut rows = Rows::new(format, out, &selection, &languages)?;
+    let mut rows = Rows::new(format, out, &selection, &languages, args.explain_match)?;
     let status = plan.scan(
         &mut rows,
         &|rows, name| {

@@ -4,8 +4,10 @@ use std::io::Write;
 use std::ops::Range;
 
 use super::super::scanner::{Hit, Sink};
-use super::{excerpt, Resolved, Selection};
-use crate::matcher::Found;
+use super::{excerpt, Resolved, Selection, SHOWN};
+use ecodes_catalog::Entry;
+
+use crate::matcher::{Found, Rule};
 use crate::output::{style, write_marked, Paint};
 
 /// Prints each line that has a code, followed by one line per distinct code explaining it.
@@ -17,6 +19,8 @@ pub struct Annotate<'a, 'c> {
     languages: &'a [usize],
     /// The name of the input being scanned.
     pub input: String,
+    /// Whether to say under each code how it was found (`--explain-match`).
+    explain_match: bool,
     /// Codes kept on the current line (reused).
     kept: Vec<(Found, Resolved<'c>)>,
 }
@@ -28,6 +32,7 @@ impl<'a, 'c> Annotate<'a, 'c> {
         paint: Paint,
         selection: &'a Selection<'c>,
         languages: &'a [usize],
+        explain_match: bool,
     ) -> Self {
         Annotate {
             out,
@@ -35,6 +40,7 @@ impl<'a, 'c> Annotate<'a, 'c> {
             selection,
             languages,
             input: String::new(),
+            explain_match,
             kept: Vec::new(),
         }
     }
@@ -91,6 +97,41 @@ impl<'a, 'c> Annotate<'a, 'c> {
     }
 }
 
+impl Annotate<'_, '_> {
+    /// The line under a code's explanation that says which rule found it, in what text, and
+    /// for the message rule, which of the code's messages confirmed it.
+    fn explain_match(
+        &mut self,
+        found: &Found,
+        resolved: Resolved<'_>,
+        line: &[u8],
+    ) -> std::io::Result<()> {
+        let confirming = match (found.rule, resolved) {
+            (Rule::Message, Resolved::Known(_, entry)) => {
+                let languages = self.selection.loaded.catalog().languages().len();
+                confirming_message(entry, languages, line)
+            }
+            _ => None,
+        };
+        let (out, paint) = (&mut *self.out, self.paint);
+        write!(out, "      found by {} in \"", found.rule.name())?;
+        let matched = line.get(found.matched.clone()).unwrap_or_default();
+        let shown = &matched[..matched.len().min(SHOWN)];
+        paint.write(
+            out,
+            style::DIM,
+            &crate::output::single_line(&String::from_utf8_lossy(shown)),
+        )?;
+        out.write_all(b"\"")?;
+        if let Some(message) = confirming {
+            out.write_all(b", confirmed by \"")?;
+            paint.write(out, style::DIM, &crate::output::single_line(message))?;
+            out.write_all(b"\"")?;
+        }
+        out.write_all(b"\n")
+    }
+}
+
 impl Sink for Annotate<'_, '_> {
     type Error = std::io::Error;
 
@@ -119,10 +160,14 @@ impl Sink for Annotate<'_, '_> {
 
         let mut seen: Vec<i128> = Vec::with_capacity(self.kept.len());
         for index in 0..self.kept.len() {
-            let (found, resolved) = (self.kept[index].0.key, self.kept[index].1);
-            if !seen.contains(&found) {
-                seen.push(found);
+            let (key, resolved) = (self.kept[index].0.key, self.kept[index].1);
+            if !seen.contains(&key) {
+                seen.push(key);
                 self.explain(resolved)?;
+                if self.explain_match {
+                    let found = self.kept[index].0.clone();
+                    self.explain_match(&found, resolved, hit.line)?;
+                }
             }
         }
         Ok(())
@@ -131,6 +176,18 @@ impl Sink for Annotate<'_, '_> {
     fn chunk_done(&mut self) -> std::io::Result<()> {
         self.out.flush()
     }
+}
+
+/// The first of the entry's messages, in any language, that is on the line (ignoring ASCII
+/// case): the one that made the message rule count the code.
+fn confirming_message<'e>(entry: &'e Entry, languages: usize, line: &[u8]) -> Option<&'e str> {
+    let line = line.to_ascii_lowercase();
+    (0..languages)
+        .filter_map(|language| entry.message(language))
+        .find(|message| {
+            let message = message.trim().to_ascii_lowercase();
+            memchr::memmem::find(&line, message.as_bytes()).is_some()
+        })
 }
 
 /// Writes a log line for a terminal: invalid UTF-8 as U+FFFD, control characters as spaces, the

@@ -16,6 +16,8 @@ pub struct Rows<'a, 'c> {
     text: EntryColumns,
     /// The input's name.
     pub input: String,
+    /// Whether each row says what text the code was found in (`--explain-match`).
+    explain_match: bool,
 }
 
 impl<'a, 'c> Rows<'a, 'c> {
@@ -28,6 +30,7 @@ impl<'a, 'c> Rows<'a, 'c> {
         out: &'a mut dyn Write,
         selection: &'a Selection<'c>,
         languages: &[usize],
+        explain_match: bool,
     ) -> Result<Self, Error> {
         let text = EntryColumns::new(languages.to_vec(), false);
         let mut columns = vec![
@@ -37,12 +40,16 @@ impl<'a, 'c> Rows<'a, 'c> {
         columns.extend(identity_columns(true));
         columns.extend(text.text_columns(selection.loaded));
         columns.push(Heading::new("found_by", "FOUND BY"));
+        if explain_match {
+            columns.push(Heading::new("matched", "MATCHED"));
+        }
         columns.push(Heading::new("text", "TEXT"));
         Ok(Rows {
             writer: RowWriter::new(format, columns, out)?,
             selection,
             text,
             input: String::new(),
+            explain_match,
         })
     }
 
@@ -81,6 +88,10 @@ impl Sink for Rows<'_, '_> {
                 }
             }
             cells.push(Cell::text(found.rule.name()));
+            if self.explain_match {
+                let matched = hit.line.get(found.matched.clone()).unwrap_or_default();
+                cells.push(Cell::text(String::from_utf8_lossy(matched).as_ref()));
+            }
             cells.push(Cell::text(text.as_ref()));
             self.writer.row(&cells)?;
         }

@@ -29,6 +29,9 @@ pub struct Summary<'a, 'c> {
     pub lines: u64,
     /// Lines with at least one reported code.
     pub lines_with_codes: u64,
+    /// Lines that name a code in an error form (`errcode=9999`) but no code of the catalog's:
+    /// what the catalog leaves unexplained, and what `--unknown` lists.
+    pub unexplained_lines: u64,
 }
 
 impl<'a, 'c> Summary<'a, 'c> {
@@ -42,6 +45,7 @@ impl<'a, 'c> Summary<'a, 'c> {
             inputs: 0,
             lines: 0,
             lines_with_codes: 0,
+            unexplained_lines: 0,
         }
     }
 
@@ -77,6 +81,18 @@ impl<'a, 'c> Summary<'a, 'c> {
                     self.inputs,
                     plural(self.inputs)
                 )?;
+                if self.unexplained_lines > 0 {
+                    let unexplained = self.unexplained_lines;
+                    let note = format!(
+                        "{unexplained} line{} name{} a code the catalog does not have \
+                         (--unknown lists {})",
+                        plural(unexplained),
+                        if unexplained == 1 { "s" } else { "" },
+                        if unexplained == 1 { "it" } else { "them" },
+                    );
+                    paint.write(out, style::DIM, &note)?;
+                    writeln!(out)?;
+                }
                 if total > 0 {
                     for table in [&by_code, &by_severity, &by_subsystem, &by_rule] {
                         writeln!(out)?;
@@ -89,6 +105,7 @@ impl<'a, 'c> Summary<'a, 'c> {
                     "inputs": self.inputs,
                     "lines": self.lines,
                     "lines_with_codes": self.lines_with_codes,
+                    "unexplained_lines": self.unexplained_lines,
                     "codes": self.total(),
                     "by_code": to_json(&by_code),
                     "by_severity": to_json(&by_severity),
@@ -221,8 +238,14 @@ impl Summary<'_, '_> {
         table
     }
 
-    /// Counts the reported codes of one line.
+    /// Counts the reported codes of one line, and the line if the catalog has none of its codes.
     pub fn count(&mut self, hit: &Hit<'_>) {
+        let loaded = self.selection.loaded;
+        let unexplained = hit
+            .codes
+            .iter()
+            .all(|found| loaded.find(found.key).is_none());
+        self.unexplained_lines += u64::from(unexplained && !hit.codes.is_empty());
         let mut any = false;
         for found in hit.codes {
             match self.selection.resolve(found.key) {
@@ -253,6 +276,7 @@ impl Summary<'_, '_> {
         self.inputs += other.inputs;
         self.lines += other.lines;
         self.lines_with_codes += other.lines_with_codes;
+        self.unexplained_lines += other.unexplained_lines;
     }
 
     /// About how many bytes the counts take on the heap.
