@@ -130,10 +130,14 @@ Examples:
   ecodes scan --add-pattern '^ERROR (\\d+) \\(' mysql-client.log     ERROR 1062 (23000): ...
   ecodes scan --add-pattern '\\[MY-0*(\\d+)\\]' mysqld.log           [MY-001062]
 
-The default pattern recognises errcode=3530, error code: 3530, err=3530, E3530 and [3530],
-but not a bare number (`sent 3530 blocks`). --pattern replaces it and --add-pattern adds to
-it; both repeat, and each takes the code from its first capture group that matched. Only
-codes in the catalog are reported unless --unknown.")]
+Without --pattern, scan finds the catalog's codes the ways software prints them: after a
+keyword (errcode=3530, [Errno 13], SQLSTATE 23505, error -71), as the catalog's symbols
+(SQLITE_BUSY, ECONNREFUSED), as a number next to its own message ((13: Permission denied)),
+and as the catalog writes them (0xC0000005, ORA-00942). A bare number (sent 3530 blocks, a
+port, a pid, a line number) is never a code. --explain-match says which rule found each code.
+--pattern replaces these forms and --add-pattern adds to them; both repeat, and each takes
+the code from its first capture group that matched. Only codes in the catalog are reported
+unless --unknown.")]
     Scan(ScanArgs),
 
     /// Print a shell completion script

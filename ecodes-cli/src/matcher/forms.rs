@@ -31,11 +31,13 @@ const BRACKETED: &str = r"\B\[([0-9]+)\]";
 
 /// The weak keyword forms: a status or return code, which programs print for successes too. It
 /// counts when the catalog has it and it is no success (`Info`).
-const WEAK: [&str; 3] = [
+const WEAK: [&str; 4] = [
     r"\b(?i:status|code|rc|extended_code)[ \t]*[:=][ \t]*(-?[0-9]+)\b",
     r"\b(?i:exit code|return code|extended code|result code)[ \t]*[:=]?[ \t]*(-?[0-9]+|0[xX][0-9A-Fa-f]+)\b",
     // An HTTP status line or access-log entry: `HTTP/1.0 404`, `"GET / HTTP/1.1" 502 157`.
     r#"\bHTTP/[0-9.]+"? ([1-5][0-9][0-9])\b"#,
+    // A web framework's request log: `GET /users/3530 404 Not Found`, `POST /api 500 12.3 ms`.
+    r"\b(?:GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS) /[^ \t]* ([1-5][0-9][0-9])\b",
 ];
 
 /// A program's message that starts with its code in parentheses, which counts when the catalog
@@ -52,14 +54,14 @@ const OS_ERRORS: [&str; 3] = [
     r"\bOs \{ code: ([0-9]+)",
 ];
 
-/// Numbers that count when the line also holds the code's own message: `(13: Permission
-/// denied)`, `database is locked (5)`, `error 3530: File checksum error`; or, in parentheses at
-/// the end of a line that reports an error, without it: `Runtime error near line 3: cannot store
-/// TEXT value (19)`.
-const CONFIRMED: [&str; 2] = [r"\((-?[0-9]+)[:)]", r"\berror[ \t]+([0-9]+)\b"];
-
-/// The words that make a line an error report, matched ignoring ASCII case.
-const ERROR_LINE_WORDS: [&[u8]; 5] = [b"error", b"fatal", b"panic", b"fail", b"warning"];
+/// Numbers that count when the line also holds the code's own message, in any of the catalog's
+/// languages: `(13: Permission denied)`, `database is locked (5)`, `error 3530: File checksum
+/// error`, `HTTP Error 404: File not found`, `code 404, message File not found`.
+const CONFIRMED: [&str; 3] = [
+    r"\((-?[0-9]+)[:)]",
+    r"\b(?i:error)[ \t]+([0-9]+)\b",
+    r"\b(?i:code)[ \t]+([0-9]+)\b",
+];
 
 /// The shortest message that confirms a number: a shorter one (`OK`) would be found anywhere.
 const SHORTEST_CONFIRMING_MESSAGE: usize = 4;
@@ -218,14 +220,6 @@ impl Forms {
     }
 }
 
-/// Whether a line reports an error: it has one of [`ERROR_LINE_WORDS`], in any case.
-fn error_line(line: &[u8]) -> bool {
-    let line = line.to_ascii_lowercase();
-    ERROR_LINE_WORDS
-        .iter()
-        .any(|word| memchr::memmem::find(&line, word).is_some())
-}
-
 /// The widths of the catalog's alphanumeric notations.
 fn alphanumeric_widths(notations: &[&Notation]) -> Vec<usize> {
     let mut widths: Vec<usize> = notations
@@ -268,13 +262,7 @@ impl Context {
     }
 
     /// The key of a captured code, if it counts under `part`: see [`Accept`].
-    pub(super) fn accept(
-        &self,
-        part: Part,
-        text: &[u8],
-        line: &[u8],
-        at_line_end: bool,
-    ) -> Option<i128> {
+    pub(super) fn accept(&self, part: Part, text: &[u8], line: &[u8]) -> Option<i128> {
         let value = part.value;
         let text = std::str::from_utf8(text).ok()?;
         let key = match value {
@@ -291,12 +279,7 @@ impl Context {
             Accept::Any => true,
             Accept::Known => success.is_some(),
             Accept::Failure => success == Some(false),
-            Accept::Confirmed => {
-                success.is_some()
-                    && (self.confirmed(key, line)
-                        || (at_line_end && success == Some(false) && error_line(line)))
-            }
-            Accept::OnErrorLine => success == Some(false) && error_line(line),
+            Accept::Confirmed => success.is_some() && self.confirmed(key, line),
         };
         // `0x0000000000000000` is an address, not the code 0: a hex zero counts only as the
         // catalog writes it.
@@ -344,5 +327,194 @@ impl Context {
         messages
             .iter()
             .any(|message| memchr::memmem::find(&line, message).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Matcher;
+    use super::*;
+
+    /// A matcher for the default forms of a catalog given as CSV rows under a fixed header.
+    fn matcher(rows: &str) -> Matcher {
+        let csv = format!("code,subsystem,name,severity,message_en,aliases\n{rows}");
+        let catalog =
+            Catalog::from_csv(csv.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"));
+        Matcher::for_catalog::<&str>(&Forms::new(&catalog), &[])
+            .unwrap_or_else(|err| panic!("the forms compile: {err}"))
+    }
+
+    fn found(matcher: &Matcher, line: &str) -> Vec<(i128, &'static str)> {
+        matcher
+            .codes_in_line(line.as_bytes())
+            .iter()
+            .map(|found| (found.key, found.rule.name()))
+            .collect()
+    }
+
+    fn errno() -> Matcher {
+        matcher(
+            "2,Errno,NotFound,,No such file or directory,ENOENT\n\
+             13,Errno,PermissionDenied,,Permission denied,EACCES\n\
+             14,Errno,BadAddress,,Bad address,EFAULT\n\
+             28,Errno,StorageFull,,No space left on device,ENOSPC\n\
+             64,Errno,NotOnNetwork,,Machine is not on the network,ENONET\n\
+             71,Errno,ProtocolError,,Protocol error,EPROTO\n\
+             111,Errno,ConnectionRefused,,Connection refused,ECONNREFUSED\n\
+             3530,Errno,Odd,,An odd code,\n",
+        )
+    }
+
+    #[test]
+    fn the_forms_in_which_programs_print_an_errno() {
+        let errno = errno();
+        for (line, key, rule) in [
+            (
+                "open() \"/x\" failed (13: Permission denied)",
+                13,
+                "message",
+            ),
+            (
+                "PermissionError: [Errno 13] Permission denied: '/var/lib/x'",
+                13,
+                "keyword",
+            ),
+            (
+                "Error: Os { code: 28, kind: StorageFull, message: \"No space\" }",
+                28,
+                "keyword",
+            ),
+            ("No space left on device (os error 28)", 28, "keyword"),
+            (
+                "usb 1-1: device descriptor read/64, error -71",
+                71,
+                "keyword",
+            ),
+            ("  errno: -111,", 111, "keyword"),
+            ("write failed: errcode=0x0E", 14, "keyword"),
+            ("Error: connect ECONNREFUSED 127.0.0.1:5432", 111, "symbol"),
+            ("HTTP Error 13: Permission denied", 13, "message"),
+            ("code 2, message No such file or directory", 2, "message"),
+            ("错误码：3530", 3530, "keyword"),
+            ("mirror failed (E3530)", 3530, "keyword"),
+            ("[3530] an odd code", 3530, "keyword"),
+            ("exit code 2", 2, "keyword"),
+            ("Errno 13, giving up", 13, "keyword"),
+        ] {
+            assert_eq!(found(&errno, line), [(key, rule)], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_no_codes_stay_out() {
+        let errno = errno();
+        for line in [
+            "sshd[3530]: session opened",
+            "nginx: 13863#13863: worker started",
+            "Error: connect to 127.0.0.1:3530 failed",
+            "usb 1-1: device descriptor read/64, done",
+            "sent 3530 blocks in 13 ms",
+            "2024-05-01 10:13:28 started",
+            "cannot open file at line 3530 of [df5c253c0b]",
+            "curl/7.88.1 OpenSSL/3.0.19",
+            "value too long for type character varying(13)",
+            "Maximum (2) redirects followed",
+            "E3530-host is up",
+            "ENOENT is the name of a constant",
+            "error 13",
+            "(13: not what 13 means)",
+            "code=9999",
+        ] {
+            assert_eq!(found(&errno, line), [], "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_weak_form_counts_a_failure_of_the_catalog_and_no_success() {
+        let http = matcher(
+            "200,Success,Ok,Info,OK,\n\
+             404,ClientError,NotFound,Warning,Not Found,NOT_FOUND\n",
+        );
+        assert_eq!(found(&http, "status=404"), [(404, "keyword")]);
+        assert_eq!(found(&http, "status=200"), []);
+        assert_eq!(found(&http, "status=405"), []);
+        assert_eq!(
+            found(&http, "\"GET /x HTTP/1.1\" 404 153 \"-\" \"curl/7.88.1\""),
+            [(404, "keyword")]
+        );
+        assert_eq!(
+            found(&http, "GET /users/3530 404 Not Found"),
+            [(404, "keyword")]
+        );
+        assert_eq!(found(&http, "\"GET / HTTP/1.1\" 200 612"), []);
+    }
+
+    #[test]
+    fn written_forms_of_hex_prefixed_and_alphanumeric_codes() {
+        let ntstatus = matcher(
+            "0xC0000005,Status,AccessViolation,Error,Access violation,STATUS_ACCESS_VIOLATION\n\
+             0x00000000,Status,Success,Info,The operation completed successfully,STATUS_SUCCESS\n",
+        );
+        assert_eq!(
+            found(&ntstatus, "Exception code: 0xc0000005"),
+            [(0xC000_0005, "written")]
+        );
+        // The same 32 bits, printed as a signed number.
+        assert_eq!(
+            found(&ntstatus, "open failed with error -1073741819"),
+            [(0xC000_0005, "keyword")]
+        );
+        assert_eq!(
+            found(&ntstatus, "crash: STATUS_ACCESS_VIOLATION"),
+            [(0xC000_0005, "symbol")]
+        );
+        // An address is not the code 0.
+        assert_eq!(found(&ntstatus, "rip 0x0000000000000000"), []);
+
+        let oracle = matcher("ORA-00942,Ora,TableMissing,Error,table or view does not exist,\n");
+        assert_eq!(
+            found(&oracle, "ORA-00942: table or view does not exist"),
+            [(942, "written")]
+        );
+
+        let sqlstate = matcher(
+            "00000,Success,SuccessfulCompletion,Info,successful completion,\n\
+             22P02,Data,InvalidText,Error,invalid_text_representation,\n\
+             23505,Integrity,UniqueViolation,Error,unique_violation,ERRCODE_UNIQUE_VIOLATION\n",
+        );
+        let key = found(&sqlstate, "ERROR:  23505: duplicate key value");
+        assert_eq!(key.len(), 1);
+        assert_eq!(key[0].1, "keyword");
+        assert_eq!(
+            found(&sqlstate, "SQLSTATE[23505]: Integrity constraint violation"),
+            key
+        );
+        assert_eq!(
+            found(
+                &sqlstate,
+                "2024-05-01 10:00:00 UTC [42] 00000 LOG:  checkpoint"
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn negative_numbers_are_negative_codes_where_the_catalog_has_them() {
+        let libuv = matcher(
+            "-13,Uv,PermissionDenied,Error,permission denied,EACCES\n\
+             13,Uv,Thirteen,Error,a positive one,\n",
+        );
+        assert_eq!(found(&libuv, "  errno: -13,"), [(-13, "keyword")]);
+        assert_eq!(found(&libuv, "  errno: 13,"), [(13, "keyword")]);
+        // Without negative codes, `-13` is the Linux way of returning 13.
+        assert_eq!(found(&errno(), "err=-13"), [(13, "keyword")]);
+    }
+
+    #[test]
+    fn a_code_the_line_gives_several_ways_is_found_once() {
+        assert_eq!(
+            found(&errno(), "read /tmp: EACCES: denied (errno 13, EACCES)"),
+            [(13, "symbol")]
+        );
     }
 }

@@ -166,9 +166,6 @@ pub enum Accept {
     Failure,
     /// A code of the catalog's whose message (in any language) is on the line.
     Confirmed,
-    /// A code of the catalog's that is no success, on a line that says it is an error (`error`,
-    /// `fatal`, `panic`, `fail`, `warning`, in any case).
-    OnErrorLine,
 }
 
 /// The capture groups of one form: which rule it is, how its text becomes a key, and what must
@@ -392,11 +389,8 @@ impl Matcher {
                     .flatten()
                     .unwrap_or(Part::PATTERN);
                 let line = &haystack[start..];
-                let at_line_end = haystack[matched.end()..]
-                    .iter()
-                    .all(|byte| byte.is_ascii_whitespace());
                 let text = &haystack[code_start..code_end];
-                if let Some(key) = self.key(part, text, line, at_line_end) {
+                if let Some(key) = self.key(part, text, line) {
                     found.push(Found {
                         key,
                         matched: matched.range(),
@@ -433,10 +427,10 @@ impl Matcher {
     }
 
     /// The key of a captured code, if it counts under the part's rule: see [`Accept`].
-    fn key(&self, part: Part, text: &[u8], line: &[u8], at_line_end: bool) -> Option<i128> {
+    fn key(&self, part: Part, text: &[u8], line: &[u8]) -> Option<i128> {
         match (&self.context, part.value) {
             (None, _) => parse_code(text).map(i128::from),
-            (Some(context), _) => context.accept(part, text, line, at_line_end),
+            (Some(context), _) => context.accept(part, text, line),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The catalog's C symbols (`SQLITE_BUSY`, `ECONNREFUSED`, `STATUS_ACCESS_VIOLATION`), found as
 //! whole tokens with one Aho-Corasick automaton, whatever the catalog's size.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
@@ -40,6 +41,7 @@ impl Symbols {
     /// `None` when the catalog has none.
     pub fn new(catalog: &Catalog) -> Option<Symbols> {
         let mut symbols: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut keys = Vec::new();
         for entry in catalog.entries() {
             if entry.severity() == Some(ecodes_catalog::Severity::Info) {
@@ -48,7 +50,8 @@ impl Symbols {
             let names =
                 std::iter::once(entry.name()).chain(entry.aliases().iter().map(String::as_str));
             for name in names {
-                if !is_symbol(name) || symbols.contains(&name) {
+                // A symbol two codes share (an alias repeated) names the first.
+                if !is_symbol(name) || !seen.insert(name) {
                     continue;
                 }
                 let plain = !name.bytes().any(|b| b == b'_' || b.is_ascii_digit());
