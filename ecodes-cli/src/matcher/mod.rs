@@ -260,17 +260,15 @@ impl Matcher {
         })
     }
 
-    /// A matcher for the catalog's default forms (`forms`), with `extra` patterns of the user's
-    /// after them.
+    /// A matcher for the catalog's default forms (`forms`) and `extra` patterns of the user's.
+    /// Where one of the user's and a default form match at one place, the user's wins: a
+    /// default form that then rejects its code (`ERROR 1062`, whose message is not on the line)
+    /// must not hide the user's (`^ERROR (\d+) \(`).
     ///
     /// # Errors
     /// As [`Matcher::new`], for the first extra pattern that fails.
     pub fn for_catalog<S: AsRef<str>>(forms: &Forms, extra: &[S]) -> Result<Matcher, PatternError> {
-        let mut pieces: Vec<(String, Vec<Option<Part>>)> = forms
-            .parts()
-            .iter()
-            .map(|(fragment, part)| (fragment.clone(), vec![Some(*part)]))
-            .collect();
+        let mut pieces: Vec<(String, Vec<Option<Part>>)> = Vec::new();
         for pattern in extra {
             let single = Matcher::new(pattern.as_ref())?;
             pieces.push((
@@ -278,6 +276,12 @@ impl Matcher {
                 single.parts.into_iter().skip(1).collect(),
             ));
         }
+        pieces.extend(
+            forms
+                .parts()
+                .iter()
+                .map(|(fragment, part)| (fragment.clone(), vec![Some(*part)])),
+        );
         let combined: Vec<String> = pieces
             .iter()
             .map(|(fragment, _)| format!("(?:{fragment})"))
@@ -286,8 +290,10 @@ impl Matcher {
         matcher.parts = std::iter::once(None)
             .chain(pieces.into_iter().flat_map(|(_, parts)| parts))
             .collect();
-        matcher.pattern = std::iter::once("(the catalog's forms)")
-            .chain(extra.iter().map(AsRef::as_ref))
+        matcher.pattern = extra
+            .iter()
+            .map(AsRef::as_ref)
+            .chain(std::iter::once("(the catalog's forms)"))
             .collect::<Vec<&str>>()
             .join(" | ");
         matcher.context = Some(forms.context());
