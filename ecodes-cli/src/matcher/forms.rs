@@ -360,6 +360,7 @@ mod tests {
              28,Errno,StorageFull,,No space left on device,ENOSPC\n\
              64,Errno,NotOnNetwork,,Machine is not on the network,ENONET\n\
              71,Errno,ProtocolError,,Protocol error,EPROTO\n\
+             98,Errno,AddressInUse,,Address already in use,EADDRINUSE\n\
              111,Errno,ConnectionRefused,,Connection refused,ECONNREFUSED\n\
              3530,Errno,Odd,,An odd code,\n",
         )
@@ -392,6 +393,12 @@ mod tests {
             ),
             ("  errno: -111,", 111, "keyword"),
             ("write failed: errcode=0x0E", 14, "keyword"),
+            ("mirror failed: errcode=3530", 3530, "keyword"),
+            (
+                "bind() to 127.0.0.1:8080 failed (98: Address already in use)",
+                98,
+                "message",
+            ),
             ("Error: connect ECONNREFUSED 127.0.0.1:5432", 111, "symbol"),
             ("HTTP Error 13: Permission denied", 13, "message"),
             ("code 2, message No such file or directory", 2, "message"),
@@ -410,6 +417,8 @@ mod tests {
         let errno = errno();
         for line in [
             "sshd[3530]: session opened",
+            "2026-12-08 01:56:51,138 ERROR [13401] inventory: started",
+            "curl: (18) transfer closed with 990 bytes remaining to read",
             "nginx: 13863#13863: worker started",
             "Error: connect to 127.0.0.1:3530 failed",
             "usb 1-1: device descriptor read/64, done",
@@ -418,7 +427,7 @@ mod tests {
             "cannot open file at line 3530 of [df5c253c0b]",
             "curl/7.88.1 OpenSSL/3.0.19",
             "value too long for type character varying(13)",
-            "Maximum (2) redirects followed",
+            "Maximum (3) redirects followed",
             "E3530-host is up",
             "ENOENT is the name of a constant",
             "error 13",
@@ -427,6 +436,62 @@ mod tests {
         ] {
             assert_eq!(found(&errno, line), [], "{line:?}");
         }
+    }
+
+    #[test]
+    fn sqlite_and_curl_print_their_codes_in_parentheses() {
+        let sqlite = matcher(
+            "0,Primary,Ok,Info,not an error,SQLITE_OK\n\
+             5,Primary,Busy,Error,database is locked,SQLITE_BUSY\n\
+             7,Primary,Nomem,Error,out of memory,SQLITE_NOMEM\n\
+             1555,Extended,ConstraintPrimaryKey,Error,constraint failed,SQLITE_CONSTRAINT_PRIMARYKEY\n",
+        );
+        for (line, key, rule) in [
+            ("database is locked (code 5 SQLITE_BUSY)", 5, "keyword"),
+            ("database is locked (5)", 5, "message"),
+            (
+                "(5) database is locked in \"INSERT INTO t VALUES (6);\"",
+                5,
+                "keyword",
+            ),
+            (
+                "restock failed: database is locked (SQLITE_BUSY, 5)",
+                5,
+                "symbol",
+            ),
+            ("insert failed: extended_code=1555", 1555, "keyword"),
+            (
+                "curl: (7) Failed to connect to 127.0.0.1 port 1",
+                7,
+                "keyword",
+            ),
+        ] {
+            assert_eq!(found(&sqlite, line), [(key, rule)], "{line:?}");
+        }
+        // `SQLITE_OK` is a success's symbol, and `rc=0` a success.
+        assert_eq!(found(&sqlite, "step: SQLITE_OK rc=0"), []);
+    }
+
+    #[test]
+    fn a_message_confirms_in_any_of_the_catalog_languages() {
+        let csv = "code,subsystem,name,severity,message_en,message_de\n\
+                   13,Errno,PermissionDenied,,Permission denied,Keine Berechtigung\n";
+        let catalog =
+            Catalog::from_csv(csv.as_bytes()).unwrap_or_else(|problems| panic!("{problems:?}"));
+        let matcher = Matcher::for_catalog::<&str>(&Forms::new(&catalog), &[])
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(
+            found(&matcher, "open() failed (13: Keine Berechtigung)"),
+            [(13, "message")]
+        );
+        assert_eq!(
+            found(&matcher, "open() failed (13: Permission denied)"),
+            [(13, "message")]
+        );
+        assert_eq!(
+            found(&matcher, "open() failed (13: Zeitüberschreitung)"),
+            []
+        );
     }
 
     #[test]
