@@ -7,10 +7,12 @@
 #
 # Environment:
 #   RUNS      timed runs per command (default 5), after one warm-up run
-#   SECTIONS  which sections to run, of: one, single, two, gzip, stream, backends (default
-#             "one two gzip stream"). `single` times one log read from a file and from standard
+#   SECTIONS  which sections to run, of: one, single, two, gzip, stream, backends, catalogs
+#             (default "one two gzip stream"). `single` times one log read from a file and from standard
 #             input, to compare builds given with ECODES; `backends` builds ecodes with each gzip
-#             backend, zlib-rs (the default) and miniz_oxide, and times both on two gzip logs
+#             backend, zlib-rs (the default) and miniz_oxide, and times both on two gzip logs;
+#             `catalogs` times one log with the default forms of other catalogs: a generated
+#             one of 10,000 codes, each with a C symbol, and the foreign fixtures
 #   ECODES    an ecodes binary to measure instead of building one
 #   ATTEMPTS, PAUSE  up to how many times to repeat a command's runs when other jobs used the
 #             CPU meanwhile (default 4), and how many seconds to wait before a repeat (20)
@@ -252,8 +254,29 @@ for name in $sections; do
                 "$dir/ecodes-zlib-rs scan --summary $varied.gz" \
                 "gzip -dc $varied.gz"
             ;;
+        catalogs)
+            # 10,000 codes, each with a C symbol (`VENDOR_E00001_TIMEOUT`) and a message of its
+            # own: the symbols go into one Aho-Corasick automaton, the messages confirm numbers.
+            symbols=$dir/symbols-10000.csv
+            awk 'BEGIN {
+                print "code,subsystem,name,severity,message_en,aliases"
+                split("Timeout Refused Denied Missing Corrupt Busy Full Closed", words)
+                for (i = 1; i <= 10000; i++) {
+                    word = words[1 + i % 8]
+                    printf "%d,Part%d,%s%05d,Error,%s number %d in part %d,VENDOR_E%05d_%s\n",
+                        i, int(i / 1000), word, i, tolower(word), i, int(i / 1000), i, toupper(word)
+                }
+            }' > "$symbols"
+            section "One log, the default forms of each catalog" "$mb" \
+                "$grep_e $log" \
+                "$ecodes scan --summary $log" \
+                "$ecodes --catalog $symbols scan --summary $log" \
+                "$ecodes --catalog tests/fixtures/catalogs/errno.csv scan --summary $log" \
+                "$ecodes --catalog tests/fixtures/catalogs/ntstatus.csv scan --summary $log" \
+                "$ecodes --catalog tests/fixtures/catalogs/sqlstate.csv scan --summary $log"
+            ;;
         *)
-            echo "unknown section $name (one, single, two, gzip, stream, backends)" >&2
+            echo "unknown section $name (one, single, two, gzip, stream, backends, catalogs)" >&2
             exit 2
             ;;
     esac
