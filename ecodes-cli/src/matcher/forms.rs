@@ -16,7 +16,7 @@ const ERROR_KEYWORD: &str = r"(?i:\berr(?:or)?(?:[ _-]?(?:code|no|num))?[ \t]*[:
 /// The strong keyword forms: a code, known to the catalog or not.
 const STRONG: [&str; 4] = [
     // `错误码=3530`, `错误代码：3530`.
-    r"(?:错误码|错误代码)[ \t]*[:=：][ \t]*(-?[0-9]+)\b",
+    r"(?:错误码|错误代码)[ \t]*(?:[:=]|：)[ \t]*(-?[0-9]+)\b",
     // The Linux kernel's `error -71` (a negative errno).
     r"\berror[ \t]+(-[0-9]+)\b",
     // `E3530`, but not a host name such as `E3530-host`.
@@ -31,9 +31,14 @@ const BRACKETED: &str = r"\B\[([0-9]+)\]";
 
 /// The weak keyword forms: a status or return code, which programs print for successes too. It
 /// counts when the catalog has it and it is no success (`Info`).
+///
+/// Keywords are spelled out in lower case and capitalised (`[Ss]tatus`) rather than under
+/// `(?i)`. The regex skips ahead with a prefilter of the literals that the forms start with, and
+/// only while they are few: every mix of case of `extended_code` (8,192 of them) is far too
+/// many, and with the prefilter gone the whole search runs at half the speed (BENCHMARKS.md).
 const WEAK: [&str; 4] = [
-    r"\b(?i:status|code|rc|extended_code)[ \t]*[:=][ \t]*(-?[0-9]+)\b",
-    r"\b(?i:exit code|return code|extended code|result code)[ \t]*[:=]?[ \t]*(-?[0-9]+|0[xX][0-9A-Fa-f]+)\b",
+    r"\b(?:[Ss]tatus|STATUS|[Cc]ode|CODE|rc|RC|extended_code)[ \t]*[:=][ \t]*(-?[0-9]+)\b",
+    r"\b(?:[Ee]xit|[Rr]eturn) [Cc]ode[ \t]*[:=]?[ \t]*(-?[0-9]+|0[xX][0-9A-Fa-f]+)\b",
     // An HTTP status line or access-log entry: `HTTP/1.0 404`, `"GET / HTTP/1.1" 502 157`.
     r#"\bHTTP/[0-9.]+"? ([1-5][0-9][0-9])\b"#,
     // A web framework's request log: `GET /users/3530 404 Not Found`, `POST /api 500 12.3 ms`.
@@ -41,8 +46,10 @@ const WEAK: [&str; 4] = [
 ];
 
 /// A program's message that starts with its code in parentheses, which counts when the catalog
-/// has it: SQLite's log callback `(14) cannot open file`, `curl: (7) Failed to connect`.
-const LEADING: &str = r"^(?:[A-Za-z0-9_.-]+: )?\(([0-9]+)\) ";
+/// has it: SQLite's log callback `(14) cannot open file`, `curl: (7) Failed to connect`. That it
+/// starts the message (the line, or the line after a program's name and `: `) is checked apart
+/// ([`Accept::Leading`]): a `^` here would leave the regex no literal to skip ahead to.
+const LEADING: &str = r"\(([0-9]+)\) ";
 
 /// The forms of the operating system's error numbers, which count when the catalog has the
 /// code and it is no success: Python's `[Errno 13]` (a negative one, `[Errno -2]`, is
@@ -59,8 +66,8 @@ const OS_ERRORS: [&str; 3] = [
 /// error`, `HTTP Error 404: File not found`, `code 404, message File not found`.
 const CONFIRMED: [&str; 3] = [
     r"\((-?[0-9]+)[:)]",
-    r"\b(?i:error)[ \t]+([0-9]+)\b",
-    r"\b(?i:code)[ \t]+([0-9]+)\b",
+    r"\b(?:[Ee]rror|ERROR)[ \t]+([0-9]+)\b",
+    r"\b(?:[Cc]ode|CODE)[ \t]+([0-9]+)\b",
 ];
 
 /// The shortest message that confirms a number: a shorter one (`OK`) would be found anywhere.
@@ -153,15 +160,21 @@ impl Forms {
             ));
         }
         // A subsystem's name and a number: `curl 22`, `Errno 13`.
-        let names: Vec<String> = catalog
-            .subsystems()
-            .iter()
-            .map(|subsystem| regex::escape(subsystem.name()))
-            .collect();
+        // As written and in lower case (see `WEAK` for why not `(?i)`).
+        let mut names: Vec<String> = Vec::new();
+        for subsystem in catalog.subsystems() {
+            let name = subsystem.name();
+            for spelling in [name.to_owned(), name.to_lowercase()] {
+                let spelling = regex::escape(&spelling);
+                if !names.contains(&spelling) {
+                    names.push(spelling);
+                }
+            }
+        }
         if !names.is_empty() {
             parts.push((
                 format!(
-                    r"\b(?i:{})[ \t]*[:=#]?[ \t]*([0-9]+)(?:[ \t,;)]|$)",
+                    r"\b(?:{})[ \t]*[:=#]?[ \t]*([0-9]+)(?:[ \t,;)]|$)",
                     names.join("|")
                 ),
                 part(Rule::Keyword, Value::Number, Accept::Failure),
@@ -188,7 +201,7 @@ impl Forms {
         }));
         parts.push((
             LEADING.to_owned(),
-            part(Rule::Keyword, Value::Number, Accept::Known),
+            part(Rule::Keyword, Value::Number, Accept::Leading),
         ));
         parts.extend(CONFIRMED.iter().map(|form| {
             (
@@ -217,6 +230,20 @@ impl Forms {
     /// The catalog's symbols, if it has any.
     pub fn symbols(&self) -> Option<Arc<Symbols>> {
         self.symbols.clone()
+    }
+}
+
+/// Whether a match after `before` starts a message: `before` is empty, or a program's name and
+/// `: ` (`curl: `).
+fn starts_message(before: &[u8]) -> bool {
+    match before.strip_suffix(b": ") {
+        None => before.is_empty(),
+        Some(name) => {
+            !name.is_empty()
+                && name
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        }
     }
 }
 
@@ -262,7 +289,14 @@ impl Context {
     }
 
     /// The key of a captured code, if it counts under `part`: see [`Accept`].
-    pub(super) fn accept(&self, part: Part, text: &[u8], line: &[u8]) -> Option<i128> {
+    /// `before` is the line up to the match.
+    pub(super) fn accept(
+        &self,
+        part: Part,
+        text: &[u8],
+        line: &[u8],
+        before: &[u8],
+    ) -> Option<i128> {
         let value = part.value;
         let text = std::str::from_utf8(text).ok()?;
         let key = match value {
@@ -280,6 +314,7 @@ impl Context {
             Accept::Known => success.is_some(),
             Accept::Failure => success == Some(false),
             Accept::Confirmed => success.is_some() && self.confirmed(key, line),
+            Accept::Leading => success.is_some() && starts_message(before),
         };
         // `0x0000000000000000` is an address, not the code 0: a hex zero counts only as the
         // catalog writes it.

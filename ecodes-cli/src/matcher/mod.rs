@@ -166,6 +166,9 @@ pub enum Accept {
     Failure,
     /// A code of the catalog's whose message (in any language) is on the line.
     Confirmed,
+    /// A code of the catalog's at the start of a message: at the start of the line, or after a
+    /// program's name and `: ` (`curl: (7) Failed to connect`).
+    Leading,
 }
 
 /// The capture groups of one form: which rule it is, how its text becomes a key, and what must
@@ -276,12 +279,19 @@ impl Matcher {
                 single.parts.into_iter().skip(1).collect(),
             ));
         }
-        pieces.extend(
-            forms
-                .parts()
-                .iter()
-                .map(|(fragment, part)| (fragment.clone(), vec![Some(*part)])),
-        );
+        // ASCII word boundaries and classes (`(?-u)`) keep the fast DFA on logs with non-ASCII
+        // text, which a Unicode `\b` makes it give up; a non-ASCII literal (`错误码`) still
+        // matches its UTF-8 bytes. A form that needs Unicode (a subsystem's name in another
+        // script, under `(?i)`) keeps it, as do the user's patterns.
+        pieces.extend(forms.parts().iter().map(|(fragment, part)| {
+            let ascii = format!("(?-u:{fragment})");
+            let fragment = if regex::bytes::Regex::new(&ascii).is_ok() {
+                ascii
+            } else {
+                fragment.clone()
+            };
+            (fragment, vec![Some(*part)])
+        }));
         let combined: Vec<String> = pieces
             .iter()
             .map(|(fragment, _)| format!("(?:{fragment})"))
@@ -395,8 +405,9 @@ impl Matcher {
                     .flatten()
                     .unwrap_or(Part::PATTERN);
                 let line = &haystack[start..];
+                let before = &haystack[start..matched.start().max(start)];
                 let text = &haystack[code_start..code_end];
-                if let Some(key) = self.key(part, text, line) {
+                if let Some(key) = self.key(part, text, line, before) {
                     found.push(Found {
                         key,
                         matched: matched.range(),
@@ -433,10 +444,10 @@ impl Matcher {
     }
 
     /// The key of a captured code, if it counts under the part's rule: see [`Accept`].
-    fn key(&self, part: Part, text: &[u8], line: &[u8]) -> Option<i128> {
+    fn key(&self, part: Part, text: &[u8], line: &[u8], before: &[u8]) -> Option<i128> {
         match (&self.context, part.value) {
             (None, _) => parse_code(text).map(i128::from),
-            (Some(context), _) => context.accept(part, text, line),
+            (Some(context), _) => context.accept(part, text, line, before),
         }
     }
 

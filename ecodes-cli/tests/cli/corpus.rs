@@ -1,6 +1,7 @@
 //! `scan` without flags on real logs (`tests/fixtures/logs`, whose README says where every line
 //! came from and how it was annotated by hand), scored against the annotations: the recall and
-//! precision targets of the default forms, so that a change that lowers either fails.
+//! precision targets of the default forms, so that a change that lowers either fails; and the
+//! held-out logs (`tests/fixtures/logs/held-out`), scored against a floor.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -122,16 +123,22 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-#[test]
-fn the_default_forms_find_the_codes_of_real_logs() {
-    let folder = workspace().join("tests/fixtures/logs");
-    let mut logs = corpus(&folder);
-    logs.extend(corpus(&folder.join("held-out")));
+/// A corpus's score: the per-log report, the totals and the logs below the least recall.
+struct Scored {
+    report: String,
+    recall: f64,
+    precision: f64,
+    short: Vec<String>,
+}
+
+fn score_corpus(folder: &Path) -> Scored {
+    let logs = corpus(folder);
     let programs: std::collections::BTreeSet<&Path> =
         logs.iter().map(|log| log.log.as_path()).collect();
     assert!(
         programs.len() >= 6,
-        "the corpus has {} logs",
+        "{} has {} logs",
+        folder.display(),
         programs.len()
     );
     let mut report = String::new();
@@ -143,7 +150,7 @@ fn the_default_forms_find_the_codes_of_real_logs() {
         let (recall, precision) = (ratio(h, h + m), ratio(h, h + w));
         report.push_str(&format!(
             "{:<40} {:<14} recall {recall:.2} ({h}/{}) precision {precision:.2} ({h}/{})\n",
-            log.log.strip_prefix(&folder).unwrap_or(&log.log).display(),
+            log.log.strip_prefix(folder).unwrap_or(&log.log).display(),
             log.catalog,
             h + m,
             h + w
@@ -164,13 +171,52 @@ fn the_default_forms_find_the_codes_of_real_logs() {
         hits + wrong
     ));
     println!("{report}");
-    assert!(recall >= RECALL, "recall below {RECALL}:\n{report}");
+    Scored {
+        report,
+        recall,
+        precision,
+        short,
+    }
+}
+
+#[test]
+fn the_default_forms_find_the_codes_of_real_logs() {
+    let scored = score_corpus(&workspace().join("tests/fixtures/logs"));
+    let Scored {
+        report,
+        recall,
+        precision,
+        short,
+    } = &scored;
+    assert!(*recall >= RECALL, "recall below {RECALL}:\n{report}");
     assert!(
-        precision >= PRECISION,
+        *precision >= PRECISION,
         "precision below {PRECISION}:\n{report}"
     );
     assert!(
         short.is_empty(),
         "recall below {LEAST_RECALL_PER_LOG} in {short:?}:\n{report}"
+    );
+}
+
+/// The held-out corpus (`tests/fixtures/logs/held-out`, recorded and annotated without looking
+/// at the scanner) measures how the forms do on logs they were not written for. Its floors are
+/// what the forms scored there, not targets: a change may raise them, and one that lowers the
+/// score fails here. Do not tune the forms on these logs; see their README.
+const HELD_OUT_RECALL: f64 = 0.60;
+const HELD_OUT_PRECISION: f64 = 0.90;
+
+#[test]
+fn the_default_forms_hold_on_logs_they_were_not_written_for() {
+    let scored = score_corpus(&workspace().join("tests/fixtures/logs/held-out"));
+    assert!(
+        scored.recall >= HELD_OUT_RECALL,
+        "held-out recall below {HELD_OUT_RECALL}:\n{}",
+        scored.report
+    );
+    assert!(
+        scored.precision >= HELD_OUT_PRECISION,
+        "held-out precision below {HELD_OUT_PRECISION}:\n{}",
+        scored.report
     );
 }
