@@ -97,7 +97,7 @@ macro_rules! try_from_and_display {
             fn try_from(code: u32) -> Result<Self, Self::Error> {
                 match Self::from_code(code) {
                     Some(value) => Ok(value),
-                    None => Err(ecodes::UnknownCode::new(code)),
+                    None => Err(ecodes::UnknownCode::new(i64::from(code))),
                 }
             }
         }

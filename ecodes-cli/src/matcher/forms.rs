@@ -114,25 +114,7 @@ impl Forms {
             .collect();
         // SQLSTATE forms come first: at one position, the first alternative wins, and
         // `ERROR:  23505:` is also an error keyword followed by a number.
-        for width in alphanumeric_widths(&notations) {
-            let code = format!("([0-9A-Z]{{{width}}})");
-            parts.push((
-                format!(r"\bSQLSTATE[ \t]*[:=\[(]?[ \t]*{code}\b"),
-                part(Rule::Keyword, Value::Written, Accept::Known),
-            ));
-            parts.push((
-                format!(
-                    r"\b(?:ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|LOG|DEBUG[1-5]?|DETAIL):[ \t]+{code}:"
-                ),
-                part(Rule::Keyword, Value::Written, Accept::Failure),
-            ));
-            // A server log's bare SQLSTATE (`log_line_prefix` with `%e`): it counts when the
-            // catalog has it and it is no success, as `00000` on every `LOG` line is.
-            parts.push((
-                format!(r"(?:^|[ \t\]]){code}[ \t]"),
-                part(Rule::Written, Value::Written, Accept::Failure),
-            ));
-        }
+        parts.extend(alphanumeric_forms(&notations));
         parts.extend(OS_ERRORS.iter().map(|form| {
             (
                 (*form).to_owned(),
@@ -245,6 +227,36 @@ fn starts_message(before: &[u8]) -> bool {
                     .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
         }
     }
+}
+
+/// The forms of alphanumeric codes (SQLSTATEs), one set per width the catalog writes.
+fn alphanumeric_forms(notations: &[&Notation]) -> Vec<(String, Part)> {
+    let mut parts = Vec::new();
+    let part = |rule, value, accept| Part {
+        rule,
+        value,
+        accept,
+    };
+    for width in alphanumeric_widths(notations) {
+        let code = format!("([0-9A-Z]{{{width}}})");
+        parts.push((
+            format!(r"\bSQLSTATE[ \t]*[:=\[(]?[ \t]*{code}\b"),
+            part(Rule::Keyword, Value::Written, Accept::Known),
+        ));
+        parts.push((
+            format!(
+                r"\b(?:ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|LOG|DEBUG[1-5]?|DETAIL):[ \t]+{code}:"
+            ),
+            part(Rule::Keyword, Value::Written, Accept::Failure),
+        ));
+        // A server log's bare SQLSTATE (`log_line_prefix` with `%e`): it counts when the
+        // catalog has it and it is no success, as `00000` on every `LOG` line is.
+        parts.push((
+            format!(r"(?:^|[ \t\]]){code}[ \t]"),
+            part(Rule::Written, Value::Written, Accept::Failure),
+        ));
+    }
+    parts
 }
 
 /// The widths of the catalog's alphanumeric notations.

@@ -370,10 +370,12 @@ impl Matcher {
     /// position is then searched with [`Matcher::find_codes`].
     pub fn earliest_match_end(&self, haystack: &[u8], from: usize) -> Option<usize> {
         let regex = self.regex.shortest_match_at(haystack, from);
-        let symbol = self
-            .symbols
-            .as_ref()
-            .and_then(|symbols| symbols.earliest_end(haystack, from));
+        // Only a symbol that ends before the regex's match matters: searching past it would
+        // search the same text again on every call, quadratic in a log whose symbols are rare.
+        let symbol = self.symbols.as_ref().and_then(|symbols| {
+            let until = regex.map_or(haystack.len(), |end| end.min(haystack.len()));
+            symbols.earliest_end(&haystack[..until], from)
+        });
         match (regex, symbol) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -4,6 +4,7 @@
 //! held-out logs (`tests/fixtures/logs/held-out`), scored against a floor.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::{ecodes, json_of, workspace};
@@ -148,13 +149,14 @@ fn score_corpus(folder: &Path) -> Scored {
     for log in &logs {
         let (h, w, m) = score(log);
         let (recall, precision) = (ratio(h, h + m), ratio(h, h + w));
-        report.push_str(&format!(
-            "{:<40} {:<14} recall {recall:.2} ({h}/{}) precision {precision:.2} ({h}/{})\n",
+        let _ = writeln!(
+            report,
+            "{:<40} {:<14} recall {recall:.2} ({h}/{}) precision {precision:.2} ({h}/{})",
             log.log.strip_prefix(folder).unwrap_or(&log.log).display(),
             log.catalog,
             h + m,
             h + w
-        ));
+        );
         let counts = per_log.entry(&log.log).or_default();
         *counts = (counts.0 + h, counts.1 + m);
         (hits, wrong, missed) = (hits + h, wrong + w, missed + m);
@@ -165,11 +167,12 @@ fn score_corpus(folder: &Path) -> Scored {
         .map(|(log, _)| log.display().to_string())
         .collect();
     let (recall, precision) = (ratio(hits, hits + missed), ratio(hits, hits + wrong));
-    report.push_str(&format!(
+    let _ = write!(
+        report,
         "total: recall {recall:.3} ({hits}/{}), precision {precision:.3} ({hits}/{})",
         hits + missed,
         hits + wrong
-    ));
+    );
     println!("{report}");
     Scored {
         report,

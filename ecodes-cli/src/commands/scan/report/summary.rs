@@ -231,7 +231,7 @@ impl Summary<'_, '_> {
             .filter(|(_, count)| *count > 0)
             .map(|(&rule, count)| (count, rule))
             .collect();
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
         for (count, rule) in rows {
             table.push(vec![Cell::number(count), Cell::text(rule.name())]);
         }
