@@ -153,7 +153,15 @@ pub(crate) fn read_code(cell: &str) -> Result<WrittenCode, String> {
         })
     };
     if let Some(digits) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        return code(Notation::Hex, hex_key(text, digits)?);
+        match hex_key(text, digits) {
+            Ok(key) => return code(Notation::Hex, key),
+            // `0X` and `0XZ12` are letters and digits (a SQLSTATE class could be `0X`), not a
+            // broken hex number; `0x`, `0xG1` are.
+            Err(_) if is_alphanumeric(text) && text.len() <= MAX_ALPHANUMERIC_WIDTH => {
+                return code(Notation::Alphanumeric { width: text.len() }, base36(text));
+            }
+            Err(problem) => return Err(problem),
+        }
     }
     if let Some(rest) = text.strip_prefix(['-', '+']) {
         if rest.starts_with("0x") || rest.starts_with("0X") {
@@ -204,11 +212,15 @@ pub(crate) fn read_code(cell: &str) -> Result<WrittenCode, String> {
 
 impl WrittenCode {
     /// The same code read as alphanumeric, for a code of digits alone in a subsystem whose
-    /// codes are alphanumeric of that width (`00000` beside `22P02`).
+    /// codes are alphanumeric of that width (`00000` beside `22P02`), or one that also reads as
+    /// hex (`0XA12` beside `0LP01`).
     pub(crate) fn as_alphanumeric(&self, width: usize) -> Option<WrittenCode> {
-        let fits = self.notation == Notation::Decimal
+        let fits = matches!(self.notation, Notation::Decimal | Notation::Hex)
             && self.written.len() == width
-            && self.written.bytes().all(|b| b.is_ascii_digit());
+            && self
+                .written
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
         fits.then(|| WrittenCode {
             notation: Notation::Alphanumeric { width },
             key: base36(&self.written),
@@ -564,6 +576,17 @@ mod tests {
         assert!(error("22p02").contains("is in no notation"));
         assert!(error("abc").contains("is in no notation"));
         assert_eq!(read("HV").0, Notation::Alphanumeric { width: 2 });
+        // A SQLSTATE-like code that starts `0X` is letters and digits, not hex: alone when it
+        // cannot be hex, and beside its subsystem's other codes when it can.
+        assert_eq!(read("0X").0, Notation::Alphanumeric { width: 2 });
+        assert_eq!(read("0XZ12").0, Notation::Alphanumeric { width: 5 });
+        let hexlike = read_code("0XA12").unwrap_or_else(|problem| panic!("{problem}"));
+        assert_eq!(hexlike.notation, Notation::Hex);
+        let settled = hexlike.as_alphanumeric(5).map(|code| (code.notation, code.key));
+        assert_eq!(
+            settled,
+            Some((Notation::Alphanumeric { width: 5 }, base36("0XA12")))
+        );
     }
 
     #[test]
