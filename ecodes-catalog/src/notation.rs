@@ -582,7 +582,9 @@ mod tests {
         assert_eq!(read("0XZ12").0, Notation::Alphanumeric { width: 5 });
         let hexlike = read_code("0XA12").unwrap_or_else(|problem| panic!("{problem}"));
         assert_eq!(hexlike.notation, Notation::Hex);
-        let settled = hexlike.as_alphanumeric(5).map(|code| (code.notation, code.key));
+        let settled = hexlike
+            .as_alphanumeric(5)
+            .map(|code| (code.notation, code.key));
         assert_eq!(
             settled,
             Some((Notation::Alphanumeric { width: 5 }, base36("0XA12")))

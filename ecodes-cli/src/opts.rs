@@ -349,9 +349,9 @@ pub struct ScanArgs {
     #[arg(long, conflicts_with = "summary")]
     pub explain_match: bool,
 
-    /// How many inputs to scan at once, one thread each
+    /// How many threads scan: one per file for several files, or all on one file's chunks
     #[arg(
-        help = "How many files to scan at once, one thread each; 1 scans them one after the other. The output is the same either way [default: the number of cores]",
+        help = "How many threads scan: several files at once, one thread each, or one file's chunks split between them; 1 scans everything on one thread. The output is the same either way [default: the number of cores]",
         long,
         short = 'j',
         value_name = "N",

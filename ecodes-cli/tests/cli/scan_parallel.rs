@@ -123,6 +123,25 @@ fn every_format_is_the_same_with_any_number_of_jobs() {
 }
 
 #[test]
+fn one_input_split_between_threads_is_the_same_with_any_number_of_jobs() {
+    let (_dir, files) = logs();
+    // `a.log` (several chunks, each split between threads), gzipped, and standard input.
+    for file in [&files[0], &files[files.len() - 1]] {
+        for format in ["table", "json"] {
+            for extra in [&[][..], &["--summary"], &["--explain-match"]] {
+                assert_same(
+                    &[&["--format", format][..], extra].concat(),
+                    std::slice::from_ref(file),
+                    b"",
+                );
+            }
+        }
+    }
+    let big = log(12_000, 3);
+    assert_same(&["-f", "json"], &[PathBuf::from("-")], big.as_bytes());
+}
+
+#[test]
 fn unreadable_inputs_are_reported_in_order_and_the_rest_is_scanned() {
     let (_dir, files) = logs();
     let (stdout, stderr, status) = scan(&["--jobs", "2"], &files, b"");

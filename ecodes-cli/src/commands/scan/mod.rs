@@ -49,6 +49,7 @@ pub fn run(
         matcher: &matcher,
         inputs: &inputs,
         workers: workers(args.jobs, inputs.len()),
+        threads: threads(args.jobs, inputs.len()),
     };
     let format = args.output.format;
 
@@ -112,11 +113,23 @@ fn workers(jobs: Option<usize>, inputs: usize) -> usize {
     }
 }
 
+/// How many threads share the search of one input: `--jobs` (one per core by default) for a
+/// single input, which no workers split between them; one otherwise.
+fn threads(jobs: Option<usize>, inputs: usize) -> usize {
+    if inputs == 1 {
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+    } else {
+        1
+    }
+}
+
 /// What to scan, and with how many workers.
 struct Plan<'a> {
     matcher: &'a Matcher,
     inputs: &'a [Input],
     workers: usize,
+    /// How many threads share the search of each input when there are no workers.
+    threads: usize,
 }
 
 impl Plan<'_> {
@@ -149,7 +162,7 @@ impl Plan<'_> {
                 absorb,
             );
         }
-        let mut scanner = Scanner::new(self.matcher);
+        let mut scanner = Scanner::new(self.matcher).threads(self.threads);
         let mut status = Status::Success;
         for input in self.inputs {
             if !scan_one(&mut scanner, input, target, start, done)? {

@@ -83,8 +83,93 @@ pub struct Scanner<'m> {
     matcher: &'m Matcher,
     buffer: Vec<u8>,
     overlap: usize,
+    /// This thread's share of the search, then the whole chunk's, in line order.
+    share: Share,
+    /// The other threads' shares, when a chunk is split ([`Scanner::threads`]).
+    helpers: Vec<Share>,
+    /// The codes of the line being handed to the sink.
+    line_codes: Vec<Found>,
+}
+
+/// The lines with codes that one thread found in its part of a chunk.
+#[derive(Debug)]
+struct Share {
     locations: Locations,
+    lines: Vec<Line>,
     found: Vec<Found>,
+}
+
+/// A line with codes: where it is in the buffer, and which of its share's codes are its.
+#[derive(Debug, Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    codes: std::ops::Range<usize>,
+}
+
+/// The least number of bytes worth splitting between threads: less is searched faster than a
+/// thread starts.
+const SPLIT_FROM: usize = 256 << 10;
+
+impl Share {
+    fn new(matcher: &Matcher) -> Share {
+        Share {
+            locations: matcher.locations(),
+            lines: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Finds the lines with codes in `haystack[from..]`, a run of whole lines (or one piece of
+    /// a line), with their codes at positions in `haystack`.
+    fn search(&mut self, matcher: &Matcher, haystack: &[u8], from: usize) {
+        self.lines.clear();
+        self.found.clear();
+        let end = haystack.len();
+        let mut at = from;
+        while at < end {
+            let Some(match_end) = matcher.earliest_match_end(haystack, at) else {
+                break;
+            };
+            // The line that holds the end of the earliest match (or an empty match's position).
+            let probe = if match_end > at {
+                match_end - 1
+            } else {
+                match_end
+            };
+            if probe >= end {
+                break;
+            }
+            let line_start =
+                memchr::memrchr(b'\n', &haystack[at..probe]).map_or(at, |i| at + i + 1);
+            let line_end = memchr::memchr(b'\n', &haystack[probe..]).map_or(end, |i| probe + i);
+            let first = self.found.len();
+            matcher.find_codes(
+                &mut self.locations,
+                &haystack[..line_end],
+                line_start,
+                &mut self.found,
+            );
+            if self.found.len() > first {
+                self.lines.push(Line {
+                    start: line_start,
+                    end: line_end,
+                    codes: first..self.found.len(),
+                });
+            }
+            at = line_end + 1;
+        }
+    }
+
+    /// Appends another share's lines, which come after these.
+    fn append(&mut self, other: &Share) {
+        let offset = self.found.len();
+        self.found.extend_from_slice(&other.found);
+        self.lines.extend(other.lines.iter().map(|line| Line {
+            codes: line.codes.start + offset..line.codes.end + offset,
+            ..line.clone()
+        }));
+    }
 }
 
 impl<'m> Scanner<'m> {
@@ -102,9 +187,20 @@ impl<'m> Scanner<'m> {
             matcher,
             buffer: vec![0; buffer.max(2 * overlap + 2)],
             overlap,
-            locations: matcher.locations(),
-            found: Vec::new(),
+            share: Share::new(matcher),
+            helpers: Vec::new(),
+            line_codes: Vec::new(),
         }
+    }
+
+    /// Splits the search of each big chunk of whole lines between `threads` threads (this one
+    /// and `threads - 1` others), for one big log on a machine with cores to spare. The hits,
+    /// their order and the totals are the same as with one thread.
+    #[must_use]
+    pub fn threads(mut self, threads: usize) -> Scanner<'m> {
+        let matcher = self.matcher;
+        self.helpers = (1..threads.max(1)).map(|_| Share::new(matcher)).collect();
+        self
     }
 
     /// Reads `input` to its end, calling `sink` for each line with a code.
@@ -199,70 +295,107 @@ impl<'m> Scanner<'m> {
         sink: &mut S,
     ) -> Result<Option<usize>, S::Error> {
         let haystack = &self.buffer[..end];
+        if piece || self.helpers.is_empty() || end - start < SPLIT_FROM {
+            self.share.search(self.matcher, haystack, start);
+        } else {
+            split_search(
+                self.matcher,
+                haystack,
+                start,
+                &mut self.share,
+                &mut self.helpers,
+            );
+        }
         let mut cut: Option<usize> = None;
         let mut counted = start;
-        let mut at = start;
-        while at < end {
-            let Some(match_end) = self.matcher.earliest_match_end(haystack, at) else {
-                break;
-            };
-            // The line that holds the end of the earliest match (or an empty match's position).
-            let probe = if match_end > at {
-                match_end - 1
-            } else {
-                match_end
-            };
-            if probe >= end {
-                break;
-            }
-            let line_start =
-                memchr::memrchr(b'\n', &haystack[at..probe]).map_or(at, |i| at + i + 1);
-            let line_end = memchr::memchr(b'\n', &haystack[probe..]).map_or(end, |i| probe + i);
-
-            self.found.clear();
-            self.matcher.find_codes(
-                &mut self.locations,
-                &haystack[..line_end],
-                line_start,
-                &mut self.found,
-            );
+        for line in &self.share.lines {
+            let codes = &self.share.found[line.codes.clone()];
+            self.line_codes.clear();
             if piece {
-                for found in &self.found {
+                for found in codes {
                     if found.matched.start < accept_before && found.matched.end >= end {
                         let earlier =
                             cut.map_or(found.matched.start, |cut| cut.min(found.matched.start));
                         cut = Some(earlier);
                     }
                 }
-                self.found
-                    .retain(|found| found.matched.start < accept_before && found.matched.end < end);
+                self.line_codes.extend(
+                    codes
+                        .iter()
+                        .filter(|found| {
+                            found.matched.start < accept_before && found.matched.end < end
+                        })
+                        .cloned(),
+                );
+            } else {
+                self.line_codes.extend_from_slice(codes);
             }
-            if !self.found.is_empty() {
-                *line_number += count_newlines(&haystack[counted..line_start]);
-                counted = line_start;
-                for found in &mut self.found {
-                    found.matched.start -= line_start;
-                    found.matched.end -= line_start;
-                    found.code_at.start -= line_start;
-                    found.code_at.end -= line_start;
-                }
-                let mut line = &haystack[line_start..line_end];
-                if let Some(stripped) = line.strip_suffix(b"\r") {
-                    line = stripped;
-                }
-                totals.lines_with_codes += 1;
-                totals.codes += self.found.len() as u64;
-                sink.hit(&Hit {
-                    line_number: *line_number,
-                    line,
-                    codes: &self.found,
-                    partial: piece || (start > 0 && line_start == start),
-                })?;
+            if self.line_codes.is_empty() {
+                continue;
             }
-            at = line_end + 1;
+            *line_number += count_newlines(&haystack[counted..line.start]);
+            counted = line.start;
+            for found in &mut self.line_codes {
+                found.matched.start -= line.start;
+                found.matched.end -= line.start;
+                found.code_at.start -= line.start;
+                found.code_at.end -= line.start;
+            }
+            let mut text = &haystack[line.start..line.end];
+            if let Some(stripped) = text.strip_suffix(b"\r") {
+                text = stripped;
+            }
+            totals.lines_with_codes += 1;
+            totals.codes += self.line_codes.len() as u64;
+            sink.hit(&Hit {
+                line_number: *line_number,
+                line: text,
+                codes: &self.line_codes,
+                partial: piece || (start > 0 && line.start == start),
+            })?;
         }
         *line_number += count_newlines(&haystack[counted..end]);
         Ok(cut)
+    }
+}
+
+/// Searches `haystack[start..]`, whole lines, in as many parts as there are shares (each cut
+/// at a line's end), one thread per part, and leaves every part's lines in `first`, in order.
+fn split_search(
+    matcher: &Matcher,
+    haystack: &[u8],
+    start: usize,
+    first: &mut Share,
+    others: &mut [Share],
+) {
+    let parts = others.len() + 1;
+    let len = haystack.len() - start;
+    // Part k starts after the line end at or after its even share of the bytes.
+    let mut bounds = vec![start];
+    for k in 1..parts {
+        let even = start + len * k / parts;
+        let at = memchr::memchr(b'\n', &haystack[even..]).map_or(haystack.len(), |i| even + i + 1);
+        bounds.push(at.max(*bounds.last().unwrap_or(&start)));
+    }
+    bounds.push(haystack.len());
+    // A thread that cannot be started leaves its part to this one, after the others.
+    let mut unstarted = Vec::new();
+    std::thread::scope(|scope| {
+        for (k, share) in others.iter_mut().enumerate() {
+            let (from, to) = (bounds[k + 1], bounds[k + 2]);
+            let started = std::thread::Builder::new()
+                .spawn_scoped(scope, move || share.search(matcher, &haystack[..to], from));
+            if started.is_err() {
+                unstarted.push(k);
+            }
+        }
+        first.search(matcher, &haystack[..bounds[1]], start);
+    });
+    for k in unstarted {
+        others[k].search(matcher, &haystack[..bounds[k + 2]], bounds[k + 1]);
+    }
+    for share in others.iter() {
+        first.append(share);
     }
 }
 
@@ -388,6 +521,42 @@ mod tests {
                 codes: 3
             }
         );
+    }
+
+    #[test]
+    fn a_chunk_split_between_threads_gives_the_same_hits() {
+        // Over SPLIT_FROM in each chunk, with codes on many lines, CRLF lines, and lines of
+        // every length, so that the parts' bounds fall everywhere.
+        let mut log = Vec::new();
+        let mut line: usize = 0;
+        while log.len() < 3 * BUFFER {
+            let text = match line % 5 {
+                0 => format!("{line} sent {line} blocks errcode={}\n", 1000 + line % 7),
+                1 => format!("{line} ok{}\r\n", "x".repeat(line % 97)),
+                2 => format!("E{} [{}]\r\n", 4000 + line % 9, line % 13),
+                _ => format!("{line} plain text, sshd[{line}] and :{line}\n"),
+            };
+            log.extend_from_slice(text.as_bytes());
+            line += 1;
+        }
+        let matcher = matcher();
+        let scan = |threads: usize| {
+            let mut scanner = Scanner::new(&matcher).threads(threads);
+            let mut record = Record::default();
+            let totals = scanner
+                .scan(&log[..], &mut record)
+                .unwrap_or_else(|err| panic!("{err:?}"));
+            (record.0, totals)
+        };
+        let (one, totals) = scan(1);
+        assert_eq!(totals.lines, line as u64);
+        // Two lines in five have codes.
+        assert!(one.len() >= 2 * line / 5, "{} hits", one.len());
+        for threads in [2, 3, 8] {
+            let (split, split_totals) = scan(threads);
+            assert_eq!(split_totals, totals, "{threads} threads");
+            assert!(split == one, "{threads} threads: other hits");
+        }
     }
 
     #[test]
