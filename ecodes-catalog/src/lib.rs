@@ -54,6 +54,7 @@ mod notation;
 mod parse;
 mod problem;
 mod quotes;
+mod records;
 mod registry;
 mod resolve;
 

@@ -1,5 +1,6 @@
 //! From CSV bytes to a [`Catalog`], collecting every problem on the way.
 
+use crate::records::{records, Record};
 use std::collections::HashMap;
 
 use crate::fields::{
@@ -68,43 +69,23 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         ..Parser::default()
     };
 
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
     let mut columns: Option<Columns> = None;
     let mut header_seen = false;
     // The rows, read before any is checked: a subsystem's notation depends on all of them.
-    let mut rows: Vec<(csv::ByteRecord, u64)> = Vec::new();
-    // csv counts record terminators, not the newlines inside quoted fields, so lines are counted
-    // here from byte offsets.
+    let mut rows: Vec<(Record, u64)> = Vec::new();
+    // csv-core counts record terminators, not the newlines inside quoted fields, so lines are
+    // counted here from byte offsets.
     let mut lines = LineCounter::default();
-    loop {
-        let start = reader.position().byte();
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(err) => {
-                // With `flexible` and byte records, the reader only fails on I/O, which cannot
-                // happen on a slice; report it rather than lose it.
-                let line = lines.line_at(bytes, start);
-                parser
-                    .problems
-                    .push(Problem::at(line, format!("cannot read row: {err}")));
-                break;
-            }
-        }
-        let start = record.position().map_or(start, csv::Position::byte);
-        let line = lines.line_at(bytes, start);
-        let at_end = usize::try_from(reader.position().byte()).is_ok_and(|end| end >= bytes.len());
+    for (record, end) in records(bytes) {
+        let line = lines.line_at(bytes, record.start);
+        let at_end = end >= bytes.len();
         if quoting.unterminated_at.is_some() && at_end {
             // This record swallowed the rest of the file; the quote problem already says why.
             break;
         }
         if header_seen {
             if columns.is_some() {
-                rows.push((record.clone(), line));
+                rows.push((record, line));
             }
         } else {
             header_seen = true;
@@ -119,7 +100,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     }
     if let Some(columns) = &columns {
         // Every subsystem's notation is decided from all of its codes before a row is checked.
-        fn cell(record: &csv::ByteRecord, index: usize) -> &str {
+        fn cell(record: &Record, index: usize) -> &str {
             std::str::from_utf8(record.get(index).unwrap_or_default()).unwrap_or_default()
         }
         parser.notations = Notations::survey(rows.iter().map(|(record, line)| {
@@ -186,12 +167,7 @@ struct Claim {
 
 impl Parser {
     /// Decodes every field as UTF-8, reporting each invalid one on the line its bad byte is on.
-    fn decode(
-        &mut self,
-        record: &csv::ByteRecord,
-        line: u64,
-        columns: Option<&Columns>,
-    ) -> Vec<String> {
+    fn decode(&mut self, record: &Record, line: u64, columns: Option<&Columns>) -> Vec<String> {
         let mut newlines_before = 0;
         let mut fields = Vec::with_capacity(record.len());
         for (index, field) in record.iter().enumerate() {
@@ -228,7 +204,7 @@ impl Parser {
         fields
     }
 
-    fn row(&mut self, columns: &Columns, record: &csv::ByteRecord, line: u64) {
+    fn row(&mut self, columns: &Columns, record: &Record, line: u64) {
         let problems_before = self.problems.len();
         if record.len() != columns.names.len() {
             self.problems.push(Problem::at(
@@ -534,10 +510,9 @@ struct LineCounter {
 }
 
 impl LineCounter {
-    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
-        let mut offset =
-            usize::try_from(offset).map_or(bytes.len(), |offset| offset.min(bytes.len()));
-        // csv may place a record's start on the line break that ends the previous record.
+    fn line_at(&mut self, bytes: &[u8], offset: usize) -> u64 {
+        let mut offset = offset.min(bytes.len());
+        // A record's start may be on the line break that ends the previous record.
         while matches!(bytes.get(offset), Some(b'\r' | b'\n')) {
             offset += 1;
         }

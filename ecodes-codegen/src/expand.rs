@@ -933,7 +933,7 @@ mod tests {
             .map(|item| {
                 let ty = item.self_ty.to_token_stream().to_string();
                 let name = match &item.trait_ {
-                    Some((_, path, _)) => {
+                    Some((path, _)) => {
                         let last = path.segments.last().unwrap();
                         format!("{} for {ty}", last.ident)
                     }
