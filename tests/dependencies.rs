@@ -1,5 +1,5 @@
 //! A product crate pays only for what it uses: with ecodes, serde and thiserror (the adoption
-//! benchmark's crate, `benches/adoption/product`), cargo resolves one syn and one serde_core.
+//! benchmark's crate, `benches/adoption/product`), cargo resolves one `syn` and one `serde_core`.
 //! Only `ecodes-core` may appear twice, built for the macros (host) and the runtime (target).
 
 use std::path::Path;
