@@ -4,7 +4,6 @@
 
 use core::fmt;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// How a subsystem writes its codes. Every code of a subsystem is written in one notation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -324,31 +323,42 @@ impl Notations {
     }
 
     /// Reads a row's code cell: its notation must be its subsystem's.
-    pub(crate) fn read(&self, subsystem: &str, cell: &str) -> Result<WrittenCode, String> {
+    pub(crate) fn read(&self, subsystem: &str, cell: &str) -> Result<WrittenCode, Misread> {
         let subsystem = subsystem.trim();
-        let code = self.settle(subsystem, read_code(cell)?);
+        let code = read_code(cell).map_err(|message| Misread {
+            message,
+            among_decimal: None,
+        })?;
+        let code = self.settle(subsystem, code);
         let Some((notation, line, example)) = self.by_subsystem.get(subsystem) else {
             return Ok(code);
         };
         if code.notation == *notation {
             return Ok(code);
         }
-        let mut message = format!(
+        let message = format!(
             "code `{}` is {}, but subsystem `{subsystem}` writes its codes in {}, as line {line} \
              does (`{example}`); write every code of a subsystem one way",
             code.written,
             code.notation.name(),
             notation.name(),
         );
-        // `E3530` or `0xDCA` among decimal codes is most likely a code written as a log or a
-        // reference writes it.
-        if *notation == Notation::Decimal {
-            if let Some(number) = crate::resolve::code_in(&code.written) {
-                let _ = write!(message, ", here `{number}`");
-            }
-        }
-        Err(message)
+        Err(Misread {
+            message,
+            among_decimal: (*notation == Notation::Decimal).then_some(code.written),
+        })
     }
+}
+
+/// Why a code cell cannot be read.
+#[derive(Debug)]
+pub(crate) struct Misread {
+    /// What is wrong, and how to write it.
+    pub(crate) message: String,
+    /// The cell, when it is in another notation than its subsystem's decimal codes: most likely
+    /// a code written as a log or a reference writes it (`E3530`, `0xDCA`), which the parser
+    /// names (the reference grammar that reads it sits above this module).
+    pub(crate) among_decimal: Option<String>,
 }
 
 /// The width of a subsystem's alphanumeric codes, if most of its codes are letters and digits

@@ -2,13 +2,14 @@
 
 use crate::records::{records, Record};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use crate::fields::{
     check_ident, parse_aliases, parse_severity, RESERVED_TYPE_NAMES, RESERVED_VARIANT_NAMES,
 };
 use crate::header::{map_header, Columns};
 use crate::model::{Catalog, Entry, Subsystem};
-use crate::notation::{KeyType, Notations, WrittenCode};
+use crate::notation::{KeyType, Misread, Notations, WrittenCode};
 use crate::registry::{fill_placeholders, Column};
 use crate::{count_newlines, quotes, Collector, Problem};
 
@@ -220,7 +221,10 @@ impl Parser {
         }
         let fields = self.decode(record, line, Some(columns));
         let subsystem = fields[columns.subsystem].trim();
-        let code = self.notations.read(subsystem, &fields[columns.code]);
+        let code = self
+            .notations
+            .read(subsystem, &fields[columns.code])
+            .map_err(misread_message);
         let name = fields[columns.name].trim();
         let severity = parse_severity(&fields[columns.severity]);
         let mut fail = |message: String| self.problems.push(Problem::at(line, message));
@@ -503,6 +507,20 @@ fn clashes(
 }
 
 /// Turns increasing byte offsets into 1-based line numbers in one pass over the file.
+/// A code cell's problem, naming the number an `E3530` or `0xDCA` among decimal codes stands
+/// for.
+fn misread_message(misread: Misread) -> String {
+    let mut message = misread.message;
+    if let Some(number) = misread
+        .among_decimal
+        .as_deref()
+        .and_then(crate::resolve::code_in)
+    {
+        let _ = write!(message, ", here `{number}`");
+    }
+    message
+}
+
 #[derive(Default)]
 struct LineCounter {
     offset: usize,
