@@ -25,6 +25,10 @@ const STRONG: [&str; 4] = [
     r"\(code ([0-9]+)\b",
 ];
 
+/// A hex number, in a catalog that writes codes in hex: `0xC0000005`. An address
+/// (`0x0000000000000000`) is no code ([`Context::accept`]).
+const HEX: &str = r"\b(0[xX][0-9A-Fa-f]{1,16})\b";
+
 /// A code in brackets, `[3530]`, but not a syslog PID (`sshd[3530]`): it counts when the
 /// catalog has it.
 const BRACKETED: &str = r"\B\[([0-9]+)\]";
@@ -101,12 +105,8 @@ impl Forms {
     /// The forms for `catalog`: the keyword forms every catalog gets, its written forms (hex,
     /// prefixes, SQLSTATEs) where it has them, and its symbols.
     pub fn new(catalog: &Catalog) -> Forms {
-        let mut parts: Vec<(String, Part)> = Vec::new();
-        let part = |rule, value, accept| Part {
-            rule,
-            value,
-            accept,
-        };
+        use Accept::{Any, Confirmed, Failure, Known, Leading};
+        use Rule::{Keyword, Message, Written};
         let notations: Vec<&Notation> = catalog
             .subsystems()
             .iter()
@@ -114,32 +114,21 @@ impl Forms {
             .collect();
         // SQLSTATE forms come first: at one position, the first alternative wins, and
         // `ERROR:  23505:` is also an error keyword followed by a number.
-        parts.extend(alphanumeric_forms(&notations));
-        parts.extend(OS_ERRORS.iter().map(|form| {
-            (
-                (*form).to_owned(),
-                part(Rule::Keyword, Value::Unsigned, Accept::Failure),
-            )
-        }));
-        parts.push((
-            ERROR_KEYWORD.to_owned(),
-            part(Rule::Keyword, Value::Number, Accept::Any),
-        ));
-        parts.extend(STRONG.iter().map(|form| {
-            (
-                (*form).to_owned(),
-                part(Rule::Keyword, Value::Number, Accept::Any),
-            )
-        }));
-        parts.push((
-            BRACKETED.to_owned(),
-            part(Rule::Keyword, Value::Number, Accept::Known),
-        ));
+        let mut parts = alphanumeric_forms(&notations);
+        let mut add = |forms: &[&str], rule, value, accept| {
+            let part = Part {
+                rule,
+                value,
+                accept,
+            };
+            parts.extend(forms.iter().map(|form| ((*form).to_owned(), part)));
+        };
+        add(&OS_ERRORS, Keyword, Value::Unsigned, Failure);
+        add(&[ERROR_KEYWORD], Keyword, Value::Number, Any);
+        add(&STRONG, Keyword, Value::Number, Any);
+        add(&[BRACKETED], Keyword, Value::Number, Known);
         if notations.contains(&&Notation::Hex) {
-            parts.push((
-                r"\b(0[xX][0-9A-Fa-f]{1,16})\b".to_owned(),
-                part(Rule::Written, Value::Written, Accept::Failure),
-            ));
+            add(&[HEX], Written, Value::Written, Failure);
         }
         // A subsystem's name and a number: `curl 22`, `Errno 13`.
         // As written and in lower case (see `WEAK` for why not `(?i)`).
@@ -154,13 +143,11 @@ impl Forms {
             }
         }
         if !names.is_empty() {
-            parts.push((
-                format!(
-                    r"\b(?:{})[ \t]*[:=#]?[ \t]*([0-9]+)(?:[ \t,;)]|$)",
-                    names.join("|")
-                ),
-                part(Rule::Keyword, Value::Number, Accept::Failure),
-            ));
+            let form = format!(
+                r"\b(?:{})[ \t]*[:=#]?[ \t]*([0-9]+)(?:[ \t,;)]|$)",
+                names.join("|")
+            );
+            add(&[&form], Keyword, Value::Number, Failure);
         }
         let prefixes: Vec<String> = notations
             .iter()
@@ -170,27 +157,12 @@ impl Forms {
             })
             .collect();
         if !prefixes.is_empty() {
-            parts.push((
-                format!(r"(?i:\b((?:{})[-_][0-9]+)\b)", prefixes.join("|")),
-                part(Rule::Written, Value::Written, Accept::Any),
-            ));
+            let form = format!(r"(?i:\b((?:{})[-_][0-9]+)\b)", prefixes.join("|"));
+            add(&[&form], Written, Value::Written, Any);
         }
-        parts.extend(WEAK.iter().map(|form| {
-            (
-                (*form).to_owned(),
-                part(Rule::Keyword, Value::Number, Accept::Failure),
-            )
-        }));
-        parts.push((
-            LEADING.to_owned(),
-            part(Rule::Keyword, Value::Number, Accept::Leading),
-        ));
-        parts.extend(CONFIRMED.iter().map(|form| {
-            (
-                (*form).to_owned(),
-                part(Rule::Message, Value::Number, Accept::Confirmed),
-            )
-        }));
+        add(&WEAK, Keyword, Value::Number, Failure);
+        add(&[LEADING], Keyword, Value::Number, Leading);
+        add(&CONFIRMED, Message, Value::Number, Confirmed);
 
         Forms {
             parts,
