@@ -447,9 +447,9 @@ impl Matcher {
 
     /// The key of a captured code, if it counts under the part's rule: see [`Accept`].
     fn key(&self, part: Part, text: &[u8], line: &[u8], before: &[u8]) -> Option<i128> {
-        match (&self.context, part.value) {
-            (None, _) => parse_code(text).map(i128::from),
-            (Some(context), _) => context.accept(part, text, line, before),
+        match &self.context {
+            None => parse_code(text).map(i128::from),
+            Some(context) => context.accept(part, text, line, before),
         }
     }
 
